@@ -1,0 +1,29 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { EXIT } from '../exit-codes.js';
+import type { CommandContext } from '../main.js';
+
+const STARTER = new URL('../../../templates/starter.yaml', import.meta.url);
+
+export function registerInit(program: Command, ctx: CommandContext): void {
+  program
+    .command('init')
+    .description('Write a commented starter model that validates. Never overwrites a file.')
+    .argument('[file]', 'where to write it', 'arch.yaml')
+    .addHelpText('after', `
+Examples:
+  ztm init                    writes arch.yaml
+  ztm init models/shop.yaml`)
+    .action((file: string) => {
+      try {
+        writeFileSync(file, readFileSync(STARTER, 'utf8'), { flag: 'wx' });
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        const why = code === 'EEXIST' ? 'it already exists; ztm init never overwrites a file (choose another name)' : code === 'ENOENT' ? 'its directory does not exist' : `it cannot be written (${code ?? 'unknown error'})`;
+        ctx.io.stderr(`ztm init: not writing ${file}: ${why}\n`);
+        ctx.exitCode = EXIT.badInput;
+        return;
+      }
+      ctx.io.stdout(`wrote ${file}; next: ztm validate ${file} && ztm analyze ${file}\n`);
+    });
+}

@@ -1,0 +1,46 @@
+/** The ztm command line: parse flags, call the layers, map the outcome to an exit code. */
+import { Command, CommanderError } from 'commander';
+import { EXIT, type ExitCode } from './exit-codes.js';
+import { type Io, processIo } from './io.js';
+import { registerCommands } from './commands/index.js';
+import { VERSION } from '../version.js';
+
+export interface CommandContext {
+  readonly io: Io;
+  /** Set by an action: the process exit code. */
+  exitCode: ExitCode;
+}
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<ExitCode> {
+  const ctx: CommandContext = { io, exitCode: EXIT.ok };
+  const program = new Command('ztm')
+    .description('Zero-trust STRIDE threat modeling for AWS architectures.')
+    .version(VERSION, '-V, --version', 'print the version of ztm')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+    })
+    .addHelpText('after', `
+Examples:
+  ztm init arch.yaml                 write a starter model
+  ztm validate arch.yaml             check a model (exit 0 valid, 2 invalid)
+  ztm analyze arch.yaml              list the threats of a model
+  ztm analyze arch.yaml --fail-on high --format sarif -o ztm.sarif
+
+Exit codes: 0 ok, 1 gate failed, 2 bad input or usage, 3 internal error, 4 verification incomplete (--require-verified).`);
+  registerCommands(program, ctx);
+  try {
+    await program.parseAsync(argv as string[]);
+    return ctx.exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      if (err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
+      return EXIT.badInput;
+    }
+    throw err;
+  }
+}

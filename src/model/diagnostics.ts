@@ -1,0 +1,36 @@
+/** A positioned message about an input file, and how it is printed. */
+
+export type DiagnosticSeverity = 'error' | 'warning';
+
+export interface Diagnostic {
+  readonly severity: DiagnosticSeverity;
+  readonly file: string;
+  /** 1-based; 0 when the message concerns the whole file. */
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+  /** A stable machine-readable code, e.g. `unknown-reference`. */
+  readonly code: string;
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message);
+}
+
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(compareDiagnostics);
+}
+
+export function hasErrors(list: readonly Diagnostic[]): boolean {
+  return list.some((d) => d.severity === 'error');
+}
+
+/** Thrown by loaders; carries every diagnostic of the file. Never shown as a stack. */
+export class InputError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+  constructor(diagnostics: readonly Diagnostic[]) {
+    super(diagnostics.map((d) => d.message).join('; '));
+    this.name = 'InputError';
+    this.diagnostics = sortDiagnostics(diagnostics);
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * The immutable, indexed view of a validated model that analyzers query:
+ * lookups by id, boundary chains, flows in and out, boundary crossings.
+ */
+import { AUTH_METHODS, type AuthInfo } from './catalog/auth.js';
+import { BOUNDARY_KINDS } from './catalog/boundaries.js';
+import { COMPONENT_KINDS, type ElementType, type KindInfo } from './catalog/kinds.js';
+import { PROTOCOLS } from './catalog/protocols.js';
+import type { AccountControls, Architecture, Boundary, CloudTrailSettings, Component, DataAsset, Flow } from './schema.js';
+import type { Position, SourceMap } from './source-map.js';
+
+export interface BoundaryNode {
+  readonly id: string;
+  readonly name: string;
+  readonly def: Boundary;
+  readonly parent: BoundaryNode | undefined;
+  /** This boundary, then its ancestors, outermost last. */
+  readonly chain: readonly BoundaryNode[];
+  readonly untrusted: boolean;
+}
+
+export interface DataNode {
+  readonly id: string;
+  readonly name: string;
+  readonly def: DataAsset;
+}
+
+export interface ComponentNode {
+  readonly id: string;
+  readonly name: string;
+  readonly def: Component;
+  readonly kind: Component['kind'];
+  readonly info: KindInfo;
+  readonly element: ElementType;
+  readonly boundary: BoundaryNode | undefined;
+  /** Innermost first. */
+  readonly boundaries: readonly BoundaryNode[];
+  readonly controls: ReadonlySet<string>;
+  readonly stores: readonly DataNode[];
+  readonly flowsOut: FlowNode[];
+  readonly flowsIn: FlowNode[];
+  /** In an untrusted boundary (the internet, a third party). */
+  readonly inUntrusted: boolean;
+}
+
+export interface FlowNode {
+  /** `from->to`, or the flow's own id when it has one. */
+  readonly name: string;
+  readonly index: number;
+  readonly def: Flow;
+  readonly from: ComponentNode;
+  readonly to: ComponentNode;
+  readonly encrypted: boolean;
+  /** Where `encrypted` came from: the flow's `tls`, or the protocol's default. */
+  readonly encryptedBy: 'declared' | 'protocol';
+  readonly auth: Flow['auth'];
+  readonly authInfo: AuthInfo;
+  readonly data: readonly DataNode[];
+  readonly controls: ReadonlySet<string>;
+  /** Boundaries entered or left between the two ends. */
+  readonly crossed: readonly BoundaryNode[];
+}
+
+export interface ModelGraph {
+  readonly file: string;
+  readonly model: Architecture;
+  readonly account: AccountControls;
+  readonly cloudtrail: CloudTrailSettings | undefined;
+  readonly components: ReadonlyMap<string, ComponentNode>;
+  readonly boundaries: ReadonlyMap<string, BoundaryNode>;
+  readonly data: ReadonlyMap<string, DataNode>;
+  readonly flows: readonly FlowNode[];
+  readonly flowsByName: ReadonlyMap<string, FlowNode>;
+  /** Where an element (component id, flow name, boundary id, `account`) is written. */
+  position(element: string): Position;
+  readonly source: SourceMap | undefined;
+}
+
+export function flowName(flow: Pick<Flow, 'id' | 'from' | 'to'>): string {
+  return flow.id ?? `${flow.from}->${flow.to}`;
+}
+
+/** Builds the graph. The model must already have passed reference checks. */
+export function buildGraph(file: string, model: Architecture, source?: SourceMap): ModelGraph {
+  const boundaries = new Map<string, BoundaryNode>();
+  const boundaryOf = (id: string): BoundaryNode => {
+    const existing = boundaries.get(id);
+    if (existing) return existing;
+    const def = model.boundaries[id]!;
+    const parent = def.in !== undefined ? boundaryOf(def.in) : undefined;
+    const node: { -readonly [K in keyof BoundaryNode]: BoundaryNode[K] } = {
+      id,
+      name: def.name ?? id,
+      def,
+      parent,
+      chain: [],
+      untrusted: BOUNDARY_KINDS[def.kind].untrusted,
+    };
+    node.chain = [node, ...(parent?.chain ?? [])];
+    boundaries.set(id, node);
+    return node;
+  };
+  for (const id of Object.keys(model.boundaries).sort()) boundaryOf(id);
+
+  const data = new Map<string, DataNode>();
+  for (const id of Object.keys(model.data).sort()) {
+    const def = model.data[id]!;
+    data.set(id, { id, name: def.name ?? id, def });
+  }
+
+  const components = new Map<string, ComponentNode>();
+  for (const id of Object.keys(model.components).sort()) {
+    const def = model.components[id]!;
+    const boundary = def.in !== undefined ? boundaries.get(def.in) : undefined;
+    const chain = boundary?.chain ?? [];
+    components.set(id, {
+      id,
+      name: def.name ?? id,
+      def,
+      kind: def.kind,
+      info: COMPONENT_KINDS[def.kind],
+      element: COMPONENT_KINDS[def.kind].element,
+      boundary,
+      boundaries: chain,
+      controls: new Set(def.controls),
+      stores: def.stores.map((d) => data.get(d)!),
+      flowsOut: [],
+      flowsIn: [],
+      inUntrusted: chain.some((b) => b.untrusted),
+    });
+  }
+
+  const flows: FlowNode[] = model.flows.map((def, index) => {
+    const from = components.get(def.from)!;
+    const to = components.get(def.to)!;
+    const protocol = PROTOCOLS[def.protocol];
+    const flow: FlowNode = {
+      name: flowName(def),
+      index,
+      def,
+      from,
+      to,
+      encrypted: def.tls ?? protocol.encrypted === true,
+      encryptedBy: def.tls === undefined ? 'protocol' : 'declared',
+      auth: def.auth,
+      authInfo: AUTH_METHODS[def.auth],
+      data: def.data.map((d) => data.get(d)!),
+      controls: new Set(def.controls),
+      crossed: crossedBoundaries(from.boundaries, to.boundaries),
+    };
+    from.flowsOut.push(flow);
+    to.flowsIn.push(flow);
+    return flow;
+  });
+  const flowsByName = new Map(flows.map((f) => [f.name, f]));
+
+  const cloudtrail = model.account.cloudtrail === true
+    ? { enabled: true, multi_region: false, management_events: 'all' as const, log_file_validation: false, kms: false, cloudwatch_logs: false, data_events: false }
+    : model.account.cloudtrail === false
+      ? undefined
+      : model.account.cloudtrail;
+
+  const position = (element: string): Position => {
+    if (!source) return { line: 1, column: 1 };
+    if (element === 'account') return source.keyAt(['account']);
+    if (components.has(element)) return source.keyAt(['components', element]);
+    if (boundaries.has(element)) return source.keyAt(['boundaries', element]);
+    const flow = flowsByName.get(element);
+    if (flow) return source.keyAt(['flows', flow.index]);
+    if (data.has(element)) return source.keyAt(['data', element]);
+    return { line: 1, column: 1 };
+  };
+
+  return { file, model, account: model.account, cloudtrail, components, boundaries, data, flows, flowsByName, position, source };
+}
+
+/** The boundaries in one chain but not the other: what a flow enters or leaves. */
+function crossedBoundaries(a: readonly BoundaryNode[], b: readonly BoundaryNode[]): BoundaryNode[] {
+  const inB = new Set(b);
+  const inA = new Set(a);
+  return [...a.filter((x) => !inB.has(x)), ...b.filter((x) => !inA.has(x))];
+}
