@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+/** `npm run gen`: rewrite the schema file and README's generated tables from the built source. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { README_FILE, SCHEMA_FILE, readmeText, schemaText } from './generated.mjs';
+
+const writeIfChanged = (file, text) => {
+  let old = null;
+  try { old = readFileSync(file, 'utf8'); } catch { /* new file */ }
+  if (old === text) return console.log(`unchanged ${file}`);
+  writeFileSync(file, text);
+  console.log(`wrote ${file}`);
+};
+
+writeIfChanged(SCHEMA_FILE, await schemaText());
+writeIfChanged(README_FILE, await readmeText());
