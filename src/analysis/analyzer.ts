@@ -1,0 +1,139 @@
+/**
+ * The walk every STRIDE analyzer shares: select the category's rules, visit the
+ * elements STRIDE per element assigns to the category, test each rule's
+ * condition on the element's facts, and make a threat where it holds.
+ */
+import type { ComponentNode, FlowNode, ModelGraph } from '../model/graph.js';
+import { type Facts, readPath } from '../rules/conditions.js';
+import type { CompiledRule } from '../rules/load.js';
+import type { AttackPath } from './attack-paths.js';
+import type { FactsIndex } from './facts-builder.js';
+import { type ThreatSite, makeThreat } from './make-threat.js';
+import { SENSITIVITY, type Sensitivity } from './sensitivity.js';
+import type { AcceptanceBook } from './status.js';
+import { STRIDE_PER_ELEMENT } from './stride-per-element.js';
+import type { Category, Evidence, Threat } from './threat.js';
+
+export interface AnalyzerContext {
+  readonly graph: ModelGraph;
+  readonly rules: readonly CompiledRule[];
+  readonly facts: FactsIndex;
+  readonly paths: ReadonlyMap<string, AttackPath>;
+  readonly book: AcceptanceBook;
+}
+
+export interface Analyzer {
+  readonly category: Category;
+  analyze(ctx: AnalyzerContext): Threat[];
+}
+
+export function defineAnalyzer(category: Category): Analyzer {
+  return { category, analyze: (ctx) => walk(category, ctx) };
+}
+
+function walk(category: Category, ctx: AnalyzerContext): Threat[] {
+  const scope = STRIDE_PER_ELEMENT[category];
+  const { graph, facts } = ctx;
+  const out: Threat[] = [];
+  const components = [...graph.components.values()].filter((c) => scope.elementTypes.includes(c.element));
+  for (const rule of ctx.rules) {
+    const def = rule.def;
+    if (def.category !== category || def.trigger !== 'model') continue;
+    const test = rule.condition.test;
+    if (def.applies_to === 'component') {
+      for (const c of components) {
+        if (def.element_types && !def.element_types.includes(c.element)) continue;
+        const f = facts.component(c);
+        if (test(f)) out.push(makeThreat(rule, componentSite(c, f, rule, ctx), graph, ctx.book));
+      }
+    } else if (def.applies_to === 'flow' && scope.flows) {
+      for (const flow of graph.flows) {
+        const f = facts.flow(flow);
+        if (test(f)) out.push(makeThreat(rule, flowSite(flow, f, rule, ctx), graph, ctx.book));
+      }
+    } else if (def.applies_to === 'account' && scope.account) {
+      if (test(facts.account)) out.push(makeThreat(rule, accountSite(facts.account, rule, ctx), graph, ctx.book));
+    } else if (def.applies_to === 'boundary' && scope.boundaries) {
+      for (const b of graph.boundaries.values()) {
+        const f = facts.boundary(b);
+        if (test(f)) out.push(makeThreat(rule, { ...accountSite(facts.account, rule, ctx), element: b.id, elementKind: 'boundary', evidence: evidenceOf(rule, f, b.id, {}), placeholders: names(b.name, '', '', b.def.kind, '', ''), exposed: b.untrusted }, graph, ctx.book));
+      }
+    }
+  }
+  return out;
+}
+
+/** Attribute values that made the rule fire, attributed to the element they belong to. */
+export function evidenceOf(rule: CompiledRule, facts: Facts, element: string, ends: { from?: string; to?: string }): Evidence[] {
+  return rule.condition.attributes.map((attr) => {
+    const [head, ...rest] = attr.split('.');
+    const owner = head === 'account' ? 'account' : head === 'from' && rest.length ? ends.from! : head === 'to' && rest.length ? ends.to! : element;
+    const attribute = (head === 'account' || head === 'from' || head === 'to') && rest.length ? rest.join('.') : attr;
+    return { element: owner, attribute, value: readPath(facts, attr.split('.')) };
+  });
+}
+
+function names(element: string, from: string, to: string, kind: string, data: string, path: string): ThreatSite['placeholders'] {
+  return { element, from, to, kind, service: kind, data: data || 'the data it handles', path };
+}
+
+function sensitiveData(data: readonly { name: string; def: { classification: string } }[], level: Sensitivity): string[] {
+  return [...new Set(data.filter((d) => d.def.classification === level).map((d) => d.name))].sort();
+}
+
+function componentSite(c: ComponentNode, f: Facts, rule: CompiledRule, ctx: AnalyzerContext): ThreatSite {
+  const level = f.data_sensitivity as Sensitivity;
+  const involved = [...c.stores, ...c.flowsIn.flatMap((x) => x.data), ...c.flowsOut.flatMap((x) => x.data)];
+  const usesPath = rule.condition.attributes.includes('attack_path');
+  const path = usesPath ? ctx.paths.get(c.id) : undefined;
+  const evidence = evidenceOf(rule, f, c.id, {});
+  if (path) {
+    evidence.push({ element: c.id, attribute: 'attack_path.components', value: path.components });
+    for (const hop of path.weakHops) evidence.push({ element: hop.flow, attribute: 'weak_hop', value: hop.why });
+  }
+  const dataNames = [...new Set(c.stores.map((d) => d.name))].sort();
+  return {
+    element: c.id,
+    elementKind: 'component',
+    evidence,
+    placeholders: names(c.name, '', '', c.info.service, (dataNames.length ? dataNames : sensitiveData(involved, level)).join(', '), path ? path.components.join(' → ') : ''),
+    controls: ctx.facts.componentControls(c.id),
+    exposed: f.exposed === true,
+    privileged: c.def.privileged,
+    dataSensitivity: level,
+    dataNames: sensitiveData(involved, level),
+    ...(path ? { path: path.components } : {}),
+  };
+}
+
+function flowSite(flow: FlowNode, f: Facts, rule: CompiledRule, ctx: AnalyzerContext): ThreatSite {
+  const level = f.data_sensitivity as Sensitivity;
+  return {
+    element: flow.name,
+    elementKind: 'flow',
+    evidence: evidenceOf(rule, f, flow.name, { from: flow.from.id, to: flow.to.id }),
+    placeholders: names(flow.name, flow.from.name, flow.to.name, flow.def.protocol, flow.data.map((d) => d.name).join(', '), ''),
+    controls: new Set(f.controls as string[]),
+    exposed: f.crosses_untrusted === true || flow.from.inUntrusted,
+    privileged: flow.from.def.privileged,
+    dataSensitivity: level,
+    dataNames: sensitiveData(flow.data, level),
+  };
+}
+
+function accountSite(f: Facts, rule: CompiledRule, ctx: AnalyzerContext): ThreatSite {
+  const all = [...ctx.graph.data.values()];
+  let level: Sensitivity = 'none';
+  for (const d of all) if (SENSITIVITY.indexOf(d.def.classification) > SENSITIVITY.indexOf(level)) level = d.def.classification;
+  return {
+    element: 'account',
+    elementKind: 'account',
+    evidence: evidenceOf(rule, f, 'account', {}),
+    placeholders: names(ctx.graph.account.name ?? 'the AWS account', '', '', 'AWS account', sensitiveData(all, level).join(', ') || 'every resource in the account', ''),
+    controls: new Set(f.controls as string[]),
+    exposed: true,
+    privileged: false,
+    dataSensitivity: level,
+    dataNames: sensitiveData(all, level),
+  };
+}

@@ -1,0 +1,4 @@
+/** The information-disclosure analyzer: STRIDE per element decides what it walks (stride-per-element.ts). */
+import { defineAnalyzer } from '../analyzer.js';
+
+export const analyzer = defineAnalyzer('information-disclosure');

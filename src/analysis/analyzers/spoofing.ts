@@ -1,0 +1,4 @@
+/** The spoofing analyzer: STRIDE per element decides what it walks (stride-per-element.ts). */
+import { defineAnalyzer } from '../analyzer.js';
+
+export const analyzer = defineAnalyzer('spoofing');

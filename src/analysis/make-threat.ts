@@ -1,0 +1,60 @@
+/** The one place a Threat is made: identity, severity, status, evidence. */
+import type { ModelGraph } from '../model/graph.js';
+import type { CompiledRule } from '../rules/load.js';
+import type { Sensitivity } from './sensitivity.js';
+import { assessSeverity } from './severity.js';
+import { type Placeholders, fillTemplate, makeStatement } from './statement.js';
+import type { AcceptanceBook } from './status.js';
+import type { ElementKind, Evidence, Threat } from './threat.js';
+
+export function threatId(rule: string, element: string): string {
+  return `${rule}@${element}`;
+}
+
+export interface ThreatSite {
+  readonly element: string;
+  readonly elementKind: ElementKind;
+  readonly evidence: readonly Evidence[];
+  readonly placeholders: Placeholders;
+  readonly controls: ReadonlySet<string>;
+  readonly exposed: boolean;
+  readonly privileged: boolean;
+  readonly dataSensitivity: Sensitivity;
+  readonly dataNames: readonly string[];
+  readonly path?: readonly string[];
+}
+
+export function makeThreat(rule: CompiledRule, site: ThreatSite, graph: ModelGraph, book: AcceptanceBook): Threat {
+  const def = rule.def;
+  const id = threatId(def.id, site.element);
+  const { severity, reasoning } = assessSeverity(def.severity, {
+    exposed: site.exposed,
+    dataSensitivity: site.dataSensitivity,
+    dataNames: site.dataNames,
+    privileged: site.privileged,
+    ...(site.path ? { pathLength: site.path.length - 1 } : {}),
+  });
+  const decision = book.decide(id, def, site.element, site.controls);
+  const position = graph.position(site.element);
+  const refs = def.references;
+  return {
+    id,
+    rule: def.id,
+    category: def.category,
+    element: site.element,
+    elementKind: site.elementKind,
+    title: def.title,
+    statement: makeStatement(def.statement, site.placeholders),
+    evidence: site.evidence,
+    severity,
+    severityReasoning: reasoning,
+    status: decision.status,
+    mitigatedBy: decision.mitigatedBy,
+    ...(decision.acceptance ? { acceptance: decision.acceptance } : {}),
+    controls: [...new Set(def.recommend.map((r) => r.control))],
+    recommendations: def.recommend.map((r) => ({ ...r, how: fillTemplate(r.how, site.placeholders) })),
+    references: { securityHub: refs.security_hub, cis: refs.cis, wellArchitected: refs.well_architected, attack: refs.attack, docs: refs.docs },
+    ...(site.path ? { path: site.path } : {}),
+    location: { file: graph.file, ...position },
+  };
+}

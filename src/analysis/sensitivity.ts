@@ -1,0 +1,36 @@
+/** Ordered scales: data classification and the four-step levels. */
+import type { DataNode } from '../model/graph.js';
+
+export const SENSITIVITY = ['none', 'public', 'internal', 'confidential', 'restricted'] as const;
+export type Sensitivity = (typeof SENSITIVITY)[number];
+
+export const LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export function maxSensitivity(data: Iterable<DataNode>): Sensitivity {
+  let best = 0;
+  for (const d of data) best = Math.max(best, SENSITIVITY.indexOf(d.def.classification));
+  return SENSITIVITY[best]!;
+}
+
+export function maxLevel(values: Iterable<Level | undefined>): Level | 'none' {
+  let best = -1;
+  for (const v of values) if (v !== undefined) best = Math.max(best, LEVELS.indexOf(v));
+  return best < 0 ? 'none' : LEVELS[best]!;
+}
+
+/** The impact a breach of data of this sensitivity has. */
+export function impactOfSensitivity(s: Sensitivity): Level | undefined {
+  switch (s) {
+    case 'restricted':
+      return 'critical';
+    case 'confidential':
+      return 'high';
+    case 'internal':
+      return 'medium';
+    case 'public':
+      return 'low';
+    default:
+      return undefined;
+  }
+}

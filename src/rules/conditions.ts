@@ -1,0 +1,164 @@
+/**
+ * The condition language of rules, compiled once into predicates. Declarative
+ * and closed: attributes come from the catalog in attributes.ts, operators from
+ * the table below. Nothing in a rule file is ever executed.
+ */
+import type { PathSegment } from '../model/source-map.js';
+import { didYouMean } from '../util/suggest.js';
+import { type AttributeInfo, type AttributeType, type Scope, attributesFor } from './attributes.js';
+import { LEVELS, SENSITIVITY } from '../analysis/sensitivity.js';
+
+export type Facts = Readonly<Record<string, unknown>>;
+
+export interface CompiledCondition {
+  readonly test: (facts: Facts) => boolean;
+  /** Attribute paths the condition reads: the evidence when it fires. */
+  readonly attributes: readonly string[];
+}
+
+export interface ConditionError {
+  readonly path: readonly PathSegment[];
+  readonly message: string;
+}
+
+const OPERATORS: Record<AttributeType, readonly string[]> = {
+  boolean: [],
+  string: ['in', 'not_in'],
+  list: ['has', 'lacks', 'has_any', 'has_all', 'has_none', 'empty'],
+  number: ['gt', 'gte', 'lt', 'lte'],
+  sensitivity: ['at_least', 'below', 'in'],
+  level: ['at_least', 'below', 'in'],
+};
+
+export function readPath(facts: Facts, path: readonly string[]): unknown {
+  let v: unknown = facts;
+  for (const seg of path) v = (v as Record<string, unknown> | undefined)?.[seg];
+  return v;
+}
+
+export function compileConditions(input: readonly unknown[], scope: Scope): { condition?: CompiledCondition; errors: ConditionError[] } {
+  const errors: ConditionError[] = [];
+  const attrs = attributesFor(scope);
+  const compiled = input.map((c, i) => compileOne(c, [i], attrs, errors));
+  if (errors.length) return { errors };
+  return { condition: allOf(compiled), errors };
+}
+
+function allOf(list: CompiledCondition[]): CompiledCondition {
+  const tests = list.map((c) => c.test);
+  return { test: (f) => tests.every((t) => t(f)), attributes: unique(list.flatMap((c) => c.attributes)) };
+}
+
+function anyOf(list: CompiledCondition[]): CompiledCondition {
+  const tests = list.map((c) => c.test);
+  return { test: (f) => tests.some((t) => t(f)), attributes: unique(list.flatMap((c) => c.attributes)) };
+}
+
+const NEVER: CompiledCondition = { test: () => false, attributes: [] };
+
+function compileOne(raw: unknown, path: PathSegment[], attrs: ReadonlyMap<string, AttributeInfo>, errors: ConditionError[]): CompiledCondition {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || Object.keys(raw).length !== 1) {
+    errors.push({ path, message: 'a condition is a mapping with exactly one key: an attribute, or all / any / not' });
+    return NEVER;
+  }
+  const [key, value] = Object.entries(raw)[0]!;
+  if (key === 'all' || key === 'any') {
+    if (!Array.isArray(value) || value.length === 0) {
+      errors.push({ path: [...path, key], message: `${key} takes a non-empty list of conditions` });
+      return NEVER;
+    }
+    const parts = value.map((v, i) => compileOne(v, [...path, key, i], attrs, errors));
+    return key === 'all' ? allOf(parts) : anyOf(parts);
+  }
+  if (key === 'not') {
+    const inner = compileOne(value, [...path, key], attrs, errors);
+    return { test: (f) => !inner.test(f), attributes: inner.attributes };
+  }
+  const info = attrs.get(key);
+  if (!info) {
+    errors.push({ path: [...path, key], message: `unknown attribute "${key}"${didYouMean(key, attrs.keys())}; see the attribute table in rules/README.md` });
+    return NEVER;
+  }
+  const segments = key.split('.');
+  const get = (f: Facts) => readPath(f, segments);
+  const made = compileTest(info, value, get, (message) => errors.push({ path: [...path, key], message: `${key}: ${message}` }));
+  return { test: made ?? NEVER.test, attributes: [key] };
+}
+
+type Getter = (f: Facts) => unknown;
+
+function compileTest(info: AttributeInfo, value: unknown, get: Getter, fail: (m: string) => void): ((f: Facts) => boolean) | undefined {
+  const isOperatorMap = value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (!isOperatorMap) {
+    if (info.type === 'list') return void fail('a list attribute is tested with an operator (has, lacks, has_any, has_all, has_none, empty)');
+    if (!checkOperand(info.type, value, fail)) return undefined;
+    return (f) => get(f) === value;
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length !== 1) return void fail('give exactly one operator');
+  const [op, operand] = entries[0]!;
+  const allowed = OPERATORS[info.type];
+  if (!allowed.includes(op)) {
+    return void fail(`operator "${op}" does not apply to a ${info.type} attribute${allowed.length ? ` (use ${allowed.join(', ')}, or a plain value for equality)` : ' (compare with true or false)'}`);
+  }
+  const scale = info.type === 'sensitivity' ? SENSITIVITY : info.type === 'level' ? (['none', ...LEVELS] as const) : undefined;
+  switch (op) {
+    case 'in':
+    case 'not_in': {
+      if (!Array.isArray(operand) || !operand.every((o) => checkOperand(info.type, o, fail))) return void fail(`${op} takes a list of values`);
+      const set = new Set(operand);
+      return op === 'in' ? (f) => set.has(get(f)) : (f) => !set.has(get(f));
+    }
+    case 'has':
+    case 'lacks': {
+      if (typeof operand !== 'string') return void fail(`${op} takes one value`);
+      return op === 'has' ? (f) => asList(get(f)).includes(operand) : (f) => !asList(get(f)).includes(operand);
+    }
+    case 'has_any':
+    case 'has_all':
+    case 'has_none': {
+      if (!Array.isArray(operand) || operand.length === 0 || !operand.every((o) => typeof o === 'string')) return void fail(`${op} takes a non-empty list of values`);
+      if (op === 'has_any') return (f) => operand.some((o) => asList(get(f)).includes(o));
+      if (op === 'has_all') return (f) => operand.every((o) => asList(get(f)).includes(o));
+      return (f) => !operand.some((o) => asList(get(f)).includes(o));
+    }
+    case 'empty':
+      if (typeof operand !== 'boolean') return void fail('empty takes true or false');
+      return (f) => (asList(get(f)).length === 0) === operand;
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte': {
+      if (typeof operand !== 'number') return void fail(`${op} takes a number`);
+      const cmp = { gt: (a: number) => a > operand, gte: (a: number) => a >= operand, lt: (a: number) => a < operand, lte: (a: number) => a <= operand }[op];
+      return (f) => cmp(Number(get(f)));
+    }
+    case 'at_least':
+    case 'below': {
+      const rank = scale!.indexOf(operand as never);
+      if (rank < 0) return void fail(`${op} takes one of ${scale!.join(', ')}`);
+      return op === 'at_least' ? (f) => scale!.indexOf(get(f) as never) >= rank : (f) => scale!.indexOf(get(f) as never) < rank;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function checkOperand(type: AttributeType, v: unknown, fail: (m: string) => void): boolean {
+  const ok =
+    type === 'boolean' ? typeof v === 'boolean'
+    : type === 'number' ? typeof v === 'number'
+    : type === 'sensitivity' ? SENSITIVITY.includes(v as never)
+    : type === 'level' ? v === 'none' || LEVELS.includes(v as never)
+    : typeof v === 'string';
+  if (!ok) fail(`expected ${type === 'boolean' ? 'true or false' : type === 'sensitivity' ? `one of ${SENSITIVITY.join(', ')}` : type === 'level' ? `one of none, ${LEVELS.join(', ')}` : `a ${type}`}, found ${JSON.stringify(v)}`);
+  return ok;
+}
+
+function asList(v: unknown): readonly unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+function unique<T>(list: readonly T[]): T[] {
+  return [...new Set(list)];
+}

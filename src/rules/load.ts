@@ -1,0 +1,102 @@
+/** Loads rule files: the same safe YAML reader and positioned errors as models. */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Diagnostic, InputError } from '../model/diagnostics.js';
+import { keysAt } from '../model/schema-keys.js';
+import { readYamlFile } from '../model/yaml-source.js';
+import { zodDiagnostics } from '../model/zod-diagnostics.js';
+import { STRIDE_PER_ELEMENT } from '../analysis/stride-per-element.js';
+import { CATEGORY_TITLES } from '../analysis/threat.js';
+import { type CompiledCondition, compileConditions } from './conditions.js';
+import { type RuleDef, RuleFile } from './schema.js';
+
+export interface CompiledRule {
+  readonly def: RuleDef;
+  readonly condition: CompiledCondition;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly builtIn: boolean;
+}
+
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+
+/** Rule files of a directory (*.yaml, *.yml), sorted; or the file itself. */
+export function ruleFilesIn(path: string): string[] {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new InputError([{ severity: 'error', file: path, line: 0, column: 0, code: 'unreadable', message: 'no such rules file or directory' }]);
+  }
+  if (!stat.isDirectory()) return [path];
+  return readdirSync(path)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => join(path, f));
+}
+
+/** Loads built-in rules and any extra directories; every error of every file, then throws. */
+export function loadRules(extraPaths: readonly string[] = [], options: { builtIn?: boolean } = {}): CompiledRule[] {
+  const sources = [
+    ...(options.builtIn === false ? [] : ruleFilesIn(BUILTIN_RULES_DIR).map((f) => ({ file: f, builtIn: true }))),
+    ...extraPaths.flatMap((p) => ruleFilesIn(p).map((f) => ({ file: f, builtIn: false }))),
+  ];
+  const diagnostics: Diagnostic[] = [];
+  const rules: CompiledRule[] = [];
+  const seen = new Map<string, CompiledRule>();
+  for (const { file, builtIn } of sources) {
+    try {
+      for (const rule of loadRuleFile(file, builtIn)) {
+        const first = seen.get(rule.def.id);
+        if (first) {
+          diagnostics.push({ severity: 'error', file, line: rule.line, column: rule.column, code: 'duplicate-rule', message: `rule id "${rule.def.id}" is already defined at ${first.file}:${first.line}; rule ids are unique (rename yours, e.g. with your team's prefix in the name)` });
+          continue;
+        }
+        seen.set(rule.def.id, rule);
+        rules.push(rule);
+      }
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      diagnostics.push(...err.diagnostics);
+    }
+  }
+  if (diagnostics.length) throw new InputError(diagnostics);
+  return rules.sort((a, b) => (a.def.id < b.def.id ? -1 : 1));
+}
+
+export function loadRuleFile(file: string, builtIn: boolean): CompiledRule[] {
+  const { value, map } = readYamlFile(file);
+  const parsed = RuleFile.safeParse(value);
+  if (!parsed.success) throw new InputError(zodDiagnostics(file, map, value, parsed.error.issues, (p) => keysAt(RuleFile, p)));
+  const diagnostics: Diagnostic[] = [];
+  const out: CompiledRule[] = [];
+  parsed.data.rules.forEach((def, i) => {
+    const error = (path: (string | number)[], message: string, code = 'invalid-rule') => {
+      diagnostics.push({ severity: 'error', file, ...map.valueAt(['rules', i, ...path]), code, message: `rule "${def.id}": ${message}` });
+    };
+    for (const e of scopeErrors(def)) error(e.path, e.message, 'stride-per-element');
+    const { condition, errors } = compileConditions(def.when, def.applies_to);
+    for (const e of errors) error(['when', ...e.path], e.message, 'invalid-condition');
+    if (def.trigger === 'model' && def.when.length === 0) error(['when'], 'a rule that fires from the model needs at least one condition in `when`');
+    if (def.trigger === 'live' && def.when.length > 0) error(['when'], 'a live rule fires where verification reports it; remove `when`');
+    if (condition) out.push({ def, condition, file, ...map.keyAt(['rules', i]), builtIn });
+  });
+  if (diagnostics.length) throw new InputError(diagnostics);
+  return out;
+}
+
+function scopeErrors(def: RuleDef): { path: (string | number)[]; message: string }[] {
+  const scope = STRIDE_PER_ELEMENT[def.category];
+  const name = CATEGORY_TITLES[def.category].toLowerCase();
+  const errors: { path: (string | number)[]; message: string }[] = [];
+  if (def.applies_to === 'flow' && !scope.flows) errors.push({ path: ['applies_to'], message: `STRIDE per element: ${name} does not apply to data flows` });
+  if (def.applies_to === 'account' && !scope.account) errors.push({ path: ['applies_to'], message: `STRIDE per element: ${name} does not apply to the account` });
+  if (def.applies_to === 'boundary' && !scope.boundaries) errors.push({ path: ['applies_to'], message: `${name} rules cannot apply to boundaries` });
+  if (def.element_types && def.applies_to !== 'component') errors.push({ path: ['element_types'], message: 'element_types applies to component rules only' });
+  for (const [i, t] of (def.element_types ?? []).entries()) {
+    if (!scope.elementTypes.includes(t)) errors.push({ path: ['element_types', i], message: `STRIDE per element: ${name} does not apply to a ${t} (it applies to ${scope.elementTypes.join(', ')})` });
+  }
+  return errors;
+}
