@@ -8,20 +8,26 @@ export function terminalSafe(text: string): string {
   return text.replace(UNSAFE_TERMINAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+// Mermaid marks entity codes with the placeholders "\uFB02\u00B0" (for "&") and
+// "\u00B6\u00DF" (for ";") and replaces them again after decoding the label, so
+// those characters typed in a name would turn into "&" and ";" (showing "<" for
+// "\uFB02\u00B0\u00B060\u00B6\u00DF"). A word joiner after the first character of each
+// pair keeps the text looking the same and breaks the pair.
+const MERMAID_PLACEHOLDER_START = /[\uFB02\u00B6]/g;
+const WORD_JOINER = '\u2060';
+
 /**
  * The text a diagram label shows for `text`: one line (any run of whitespace,
  * newlines included, becomes one space) with control, bidi and zero-width
  * characters made visible as `\uXXXX`, as in the terminal.
  */
 export function diagramLabelText(text: string): string {
-  return terminalSafe(text.replace(/\s+/g, ' ').trim());
+  return terminalSafe(text.replace(/\s+/g, ' ').trim()).replace(MERMAID_PLACEHOLDER_START, (c) => c + WORD_JOINER);
 }
 
 // Shown as is inside a Mermaid label: letters, marks, digits, space and punctuation
 // that means nothing to Mermaid, Markdown or HTML. Everything else becomes a code.
 const MERMAID_LABEL_SAFE = /^[\p{L}\p{M}\p{N} .,_\-()/]$/u;
-// Mermaid's own placeholder for entity codes (U+FB02) is a letter: never pass it through.
-const MERMAID_PLACEHOLDER = '\uFB02';
 
 /**
  * The body of a double-quoted Mermaid label (`id["..."]`) for `text`: the visible
@@ -33,8 +39,6 @@ const MERMAID_PLACEHOLDER = '\uFB02';
  */
 export function escapeMermaidLabel(text: string): string {
   let out = '';
-  for (const ch of diagramLabelText(text)) {
-    out += MERMAID_LABEL_SAFE.test(ch) && ch !== MERMAID_PLACEHOLDER ? ch : `#${ch.codePointAt(0)};`;
-  }
+  for (const ch of diagramLabelText(text)) out += MERMAID_LABEL_SAFE.test(ch) ? ch : `#${ch.codePointAt(0)};`;
   return out;
 }
