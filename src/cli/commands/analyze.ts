@@ -1,0 +1,70 @@
+import { Command, Option } from 'commander';
+import { EXIT } from '../exit-codes.js';
+import { printDiagnostics, writeOutput } from '../io.js';
+import type { CommandContext } from '../main.js';
+import { analyze } from '../../analysis/engine.js';
+import { type FailOn, DEFAULT_FAIL_ON, gate } from '../../analysis/result.js';
+import { SEVERITIES } from '../../analysis/threat.js';
+import { InputError } from '../../model/diagnostics.js';
+import { loadModel } from '../../model/load.js';
+import { loadRules } from '../../rules/load.js';
+import { FORMATS, type Format, render } from '../../report/formats.js';
+import { gateLine } from '../../report/gate-line.js';
+import { colorWanted, makePalette } from '../../report/palette.js';
+import { today } from '../../util/today.js';
+
+export interface AnalyzeFlags {
+  format: Format;
+  output?: string;
+  failOn: FailOn;
+  rules: string[];
+  builtinRules: boolean;
+  color: boolean;
+  all?: boolean;
+}
+
+export function registerAnalyze(program: Command, ctx: CommandContext): void {
+  program
+    .command('analyze')
+    .description('Find the STRIDE threats of a model, map them to AWS controls, and gate on open ones.')
+    .argument('<file>', 'architecture YAML file')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('terminal'))
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when an open threat reaches this severity').choices([...SEVERITIES, 'none']).default(DEFAULT_FAIL_ON))
+    .option('-r, --rules <path>', 'extra rule file or directory (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--no-builtin-rules', 'use only the rules given with --rules')
+    .option('-a, --all', 'terminal: list mitigated and accepted threats too')
+    .option('--no-color', 'plain terminal output')
+    .addHelpText('after', `
+Exit codes: 0 no open threat at or above --fail-on (default ${DEFAULT_FAIL_ON}); 1 some are (the last line
+says how many and which); 2 bad model, bad rules or bad usage.
+
+Examples:
+  ztm analyze arch.yaml
+  ztm analyze arch.yaml --fail-on critical
+  ztm analyze arch.yaml --format json -o threats.json
+  ztm analyze arch.yaml --rules ./team-rules --format markdown -o REVIEW.md`)
+    .action(async (file: string, flags: AnalyzeFlags) => {
+      const palette = makePalette(colorWanted(flags.output ? process.stderr : process.stdout, flags.color) && flags.format === 'terminal');
+      const diagPalette = makePalette(colorWanted(process.stderr, flags.color));
+      let result;
+      try {
+        const rules = loadRules(flags.rules, { builtIn: flags.builtinRules });
+        const { graph, warnings } = loadModel(file);
+        result = analyze(graph, rules, { today: today(), warnings });
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        printDiagnostics(ctx.io, err.diagnostics, diagPalette);
+        ctx.exitCode = EXIT.badInput;
+        return;
+      }
+      const verdict = gate(result, flags.failOn);
+      const text = await render(flags.format, { result, verdict, palette, all: flags.all === true });
+      if (flags.output) {
+        await writeOutput(flags.output, text);
+        ctx.io.stderr(`wrote ${flags.output}\n`);
+      } else ctx.io.stdout(text);
+      if (flags.format !== 'terminal' || flags.output) ctx.io.stderr(`${gateLine(verdict)}\n`);
+      ctx.exitCode = verdict.failed ? EXIT.gateFailed : EXIT.ok;
+    });
+}
