@@ -4,11 +4,13 @@ import { registerValidate } from './validate.js';
 import { registerSchema } from './schema.js';
 import { registerInit } from './init.js';
 import { registerAnalyze } from './analyze.js';
+import { registerVerify } from './verify.js';
 
 /** Every subcommand, in the order `ztm --help` lists them. */
 export function registerCommands(program: Command, ctx: CommandContext): void {
   registerInit(program, ctx);
   registerValidate(program, ctx);
   registerAnalyze(program, ctx);
+  registerVerify(program, ctx);
   registerSchema(program, ctx);
 }
