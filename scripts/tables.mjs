@@ -31,6 +31,7 @@ export async function renderTables(dist) {
   const { EXPIRY_WARNING_DAYS } = await import(dist('model/references.js'));
 
   return {
+    commands: await commandsTable(dist),
     kinds: table(['kind', 'STRIDE element', 'AWS service', 'description'],
       Object.entries(COMPONENT_KINDS).map(([id, k]) => [code(id), k.element, k.service, k.description])),
     controls: table(['control', 'service', 'what declaring it claims'],
@@ -63,4 +64,15 @@ function exitCodes(EXIT) {
     if (!meaning) throw new Error(`src/cli/exit-codes.ts has no doc comment for ${name}`);
     return [value, code(name), meaning];
   });
+}
+
+/** One row per subcommand, as the CLI registers it (name, usage, description). */
+async function commandsTable(dist) {
+  const { Command } = await import('commander');
+  const { registerCommands } = await import(dist('cli/commands/index.js'));
+  const program = new Command('ztm');
+  registerCommands(program, { io: { stdout() {}, stderr() {} }, exitCode: 0 });
+  const help = program.createHelp();
+  return table(['command', 'what it does'],
+    program.commands.map((c) => [code(`ztm ${help.subcommandTerm(c)}`), c.description()]));
 }
