@@ -1,6 +1,8 @@
 /**
- * Checks a schema-valid model beyond its shape: every reference resolves, no
- * boundary cycles, flows unambiguous; plus the warnings that do not fail.
+ * Checks a model beyond its shape: every reference resolves, no boundary
+ * cycles, flows unambiguous; plus the warnings that do not fail. Works on a
+ * partial model too (the entries that passed the shape check), staying silent
+ * about references to entries whose own errors are already reported.
  */
 import { PROTOCOLS } from './catalog/protocols.js';
 import type { Diagnostic } from './diagnostics.js';
@@ -16,118 +18,173 @@ export interface CheckContext {
   readonly today: string;
 }
 
+/** What the shape check left out of a model. */
+export interface Omitted {
+  /** File index of each entry of `model.flows` / `model.accept` (entries with shape errors are left out). */
+  readonly flowIndex: readonly number[];
+  readonly acceptIndex: readonly number[];
+  /** Names written in the file whose entries have shape errors; 'all' when the whole section is unusable. */
+  readonly boundaries: ReadonlySet<string> | 'all';
+  readonly data: ReadonlySet<string> | 'all';
+  readonly components: ReadonlySet<string> | 'all';
+  /** Flow names (`from->to` or id) of flows with shape errors. */
+  readonly flows: ReadonlySet<string> | 'all';
+  readonly account: boolean;
+}
+
 export const EXPIRY_WARNING_DAYS = 30;
 
-export function checkReferences(model: Architecture, ctx: CheckContext): Diagnostic[] {
+const NOTHING_OMITTED: Omitted = { flowIndex: [], acceptIndex: [], boundaries: new Set(), data: new Set(), components: new Set(), flows: new Set(), account: false };
+const omits = (set: ReadonlySet<string> | 'all', id: string) => set === 'all' || set.has(id);
+
+export function checkReferences(model: Architecture, ctx: CheckContext, omitted: Omitted = NOTHING_OMITTED): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const at = (path: PathSegment[], key = false) => (ctx.map ? (key ? ctx.map.keyAt(path) : ctx.map.valueAt(path)) : { line: 1, column: 1 });
-  const error = (path: PathSegment[], code: string, message: string, key = false) => out.push({ severity: 'error', file: ctx.file, ...at(path, key), code, message });
-  const warn = (path: PathSegment[], code: string, message: string, key = false) => out.push({ severity: 'warning', file: ctx.file, ...at(path, key), code, message });
+  const report = (severity: Diagnostic['severity'], path: PathSegment[], code: string, message: string, key: boolean) => {
+    const at = ctx.map ? (key ? ctx.map.keyAt(path) : ctx.map.valueAt(path)) : { line: 1, column: 1 };
+    out.push({ severity, file: ctx.file, ...at, code, message });
+  };
+  const error = (path: PathSegment[], code: string, message: string, key = false) => report('error', path, code, message, key);
+  const warn = (path: PathSegment[], code: string, message: string, key = false) => report('warning', path, code, message, key);
 
-  const boundaryIds = Object.keys(model.boundaries);
-  const componentIds = Object.keys(model.components);
-  const dataIds = Object.keys(model.data);
-  const has = (o: object, k: string) => Object.hasOwn(o, k);
+  const boundaryIds = new Set(Object.keys(model.boundaries));
+  const componentIds = new Set(Object.keys(model.components));
+  const dataIds = new Set(Object.keys(model.data));
+  const missingBoundary = (id: string) => !boundaryIds.has(id) && !omits(omitted.boundaries, id);
+  const missingComponent = (id: string) => !componentIds.has(id) && !omits(omitted.components, id);
+  const missingData = (id: string) => !dataIds.has(id) && !omits(omitted.data, id);
 
-  for (const [id, b] of Object.entries(model.boundaries)) {
-    if (b.in !== undefined && !has(model.boundaries, b.in)) {
+  for (const id of boundaryIds) {
+    const b = model.boundaries[id]!;
+    if (b.in !== undefined && missingBoundary(b.in)) {
       error(['boundaries', id, 'in'], 'unknown-reference', `boundary "${id}" is in "${b.in}", which is not a boundary${didYouMean(b.in, boundaryIds)}`);
     }
   }
-  for (const cycle of boundaryCycles(model)) {
-    error(['boundaries', cycle[0]!], 'boundary-cycle', `boundaries nest in a cycle: ${[...cycle, cycle[0]].join(' -> ')}; a boundary cannot be inside itself`, true);
+  for (const cycle of boundaryCycles(model.boundaries)) {
+    error(['boundaries', cycle[0]!], 'boundary-cycle', `boundaries nest in a cycle: ${[...cycle, cycle[0]].join(' -> ')}; a boundary cannot be inside itself, so remove one of the \`in\` keys`, true);
   }
 
-  for (const [id, c] of Object.entries(model.components)) {
-    if (c.in !== undefined && !has(model.boundaries, c.in)) {
+  for (const id of componentIds) {
+    const c = model.components[id]!;
+    if (c.in !== undefined && missingBoundary(c.in)) {
       error(['components', id, 'in'], 'unknown-reference', `component "${id}" is in "${c.in}", which is not a boundary${didYouMean(c.in, boundaryIds)}`);
     }
-    c.stores.forEach((d, i) => {
-      if (!has(model.data, d)) error(['components', id, 'stores', i], 'unknown-reference', `component "${id}" stores "${d}", which is not a data asset${didYouMean(d, dataIds)}`);
-    });
+    for (let i = 0; i < c.stores.length; i++) {
+      const d = c.stores[i]!;
+      if (missingData(d)) error(['components', id, 'stores', i], 'unknown-reference', `component "${id}" stores "${d}", which is not a data asset${didYouMean(d, dataIds)}`);
+    }
   }
 
-  const seenNames = new Map<string, number>();
-  model.flows.forEach((f, i) => {
+  const flowNames = new Map<string, number>();
+  for (let k = 0; k < model.flows.length; k++) {
+    const f = model.flows[k]!;
+    const i = omitted.flowIndex[k] ?? k;
     const n = `flow #${i + 1}`;
-    if (!has(model.components, f.from)) error(['flows', i, 'from'], 'unknown-reference', `${n} comes from "${f.from}", which is not a component${didYouMean(f.from, componentIds)}`);
-    if (!has(model.components, f.to)) error(['flows', i, 'to'], 'unknown-reference', `${n} goes to "${f.to}", which is not a component${didYouMean(f.to, componentIds)}`);
+    if (missingComponent(f.from)) error(['flows', i, 'from'], 'unknown-reference', `${n} comes from "${f.from}", which is not a component${didYouMean(f.from, componentIds)}`);
+    if (missingComponent(f.to)) error(['flows', i, 'to'], 'unknown-reference', `${n} goes to "${f.to}", which is not a component${didYouMean(f.to, componentIds)}`);
     if (f.from === f.to) error(['flows', i], 'self-flow', `${n} goes from "${f.from}" to itself; model the internal call inside the component instead`, true);
-    f.data.forEach((d, j) => {
-      if (!has(model.data, d)) error(['flows', i, 'data', j], 'unknown-reference', `${n} carries "${d}", which is not a data asset${didYouMean(d, dataIds)}`);
-    });
+    for (let j = 0; j < f.data.length; j++) {
+      const d = f.data[j]!;
+      if (missingData(d)) error(['flows', i, 'data', j], 'unknown-reference', `${n} carries "${d}", which is not a data asset${didYouMean(d, dataIds)}`);
+    }
     if (f.tls === true && PROTOCOLS[f.protocol].encrypted === 'never') {
-      error(['flows', i, 'tls'], 'contradiction', `${n} says tls: true but ${f.protocol} is plaintext by definition; use ${f.protocol === 'http' ? 'https' : f.protocol === 'ws' ? 'wss' : 'an encrypted protocol'}`);
+      error(['flows', i, 'tls'], 'contradiction', `${n} says tls: true but ${f.protocol} is plaintext by definition; use ${f.protocol === 'http' ? 'https' : f.protocol === 'ws' ? 'wss' : 'an encrypted protocol'} or remove \`tls\``);
     }
     const name = flowName(f);
-    const first = seenNames.get(name);
+    const first = flowNames.get(name);
     if (first !== undefined) {
-      const fix = f.id !== undefined ? 'give each flow a different id' : `merge them or give each an \`id\``;
+      const fix = f.id !== undefined ? 'give each flow a different id' : 'merge them or give each an `id`';
       error(['flows', i], 'duplicate-flow', `${n} has the same name "${name}" as flow #${first + 1}; ${fix} so threats on them can be told apart`, true);
-    } else seenNames.set(name, i);
-  });
-
-  const ct = model.account.cloudtrail;
-  if (typeof ct === 'object' && ct.bucket !== undefined) {
-    const bucket = model.components[ct.bucket];
-    if (!bucket) error(['account', 'cloudtrail', 'bucket'], 'unknown-reference', `the CloudTrail bucket "${ct.bucket}" is not a component${didYouMean(ct.bucket, componentIds)}`);
-    else if (bucket.kind !== 's3') error(['account', 'cloudtrail', 'bucket'], 'wrong-kind', `the CloudTrail bucket "${ct.bucket}" is a ${bucket.kind}, not an s3 bucket`);
+    } else flowNames.set(name, i);
   }
 
-  const elements = [...componentIds, ...boundaryIds, ...model.flows.map(flowName), 'account'];
-  model.accept.forEach((a, i) => {
+  const ct = model.account.cloudtrail;
+  if (typeof ct === 'object' && ct.bucket !== undefined && !omitted.account) {
+    const path = ['account', 'cloudtrail', 'bucket'];
+    if (missingComponent(ct.bucket)) error(path, 'unknown-reference', `the CloudTrail bucket "${ct.bucket}" is not a component${didYouMean(ct.bucket, componentIds)}`);
+    else if (componentIds.has(ct.bucket) && model.components[ct.bucket]!.kind !== 's3') {
+      error(path, 'wrong-kind', `the CloudTrail bucket "${ct.bucket}" is a ${model.components[ct.bucket]!.kind}, not an s3 bucket; name the s3 component that receives the logs`);
+    }
+  }
+
+  checkAcceptances(model, ctx, omitted, { componentIds, boundaryIds, flowNames }, error, warn);
+
+  if (out.length && out.some((d) => d.severity === 'error')) return out;
+  if (omitted !== NOTHING_OMITTED) return out;
+  unusedWarnings(model, dataIds, warn);
+  return out;
+}
+
+type Report = (path: PathSegment[], code: string, message: string, key?: boolean) => void;
+
+function checkAcceptances(
+  model: Architecture,
+  ctx: CheckContext,
+  omitted: Omitted,
+  ids: { componentIds: ReadonlySet<string>; boundaryIds: ReadonlySet<string>; flowNames: ReadonlyMap<string, number> },
+  error: Report,
+  warn: Report,
+): void {
+  const isElement = (on: string) => on === 'account' || ids.componentIds.has(on) || ids.boundaryIds.has(on) || ids.flowNames.has(on)
+    || omits(omitted.components, on) || omits(omitted.boundaries, on) || omits(omitted.flows, on);
+  for (let k = 0; k < model.accept.length; k++) {
+    const a = model.accept[k]!;
+    const i = omitted.acceptIndex[k] ?? k;
     const n = `acceptance #${i + 1}`;
-    if (a.on !== undefined && !elements.includes(a.on)) {
-      error(['accept', i, 'on'], 'unknown-reference', `${n} is on "${a.on}", which is not a component, flow, boundary or "account"${didYouMean(a.on, elements)}`);
+    if (a.on !== undefined && !isElement(a.on)) {
+      const all = [...ids.componentIds, ...ids.boundaryIds, ...ids.flowNames.keys(), 'account'];
+      error(['accept', i, 'on'], 'unknown-reference', `${n} is on "${a.on}", which is not a component, flow, boundary or "account"${didYouMean(a.on, all)}`);
     }
     if (a.on === undefined && !a.threat.includes('@')) {
       error(['accept', i, 'threat'], 'missing-key', `${n} names the rule "${a.threat}" without \`on\`: say which element it accepts, or use the threat's stable id (rule@element)`);
     }
     if (!isRealDate(a.expires)) {
-      error(['accept', i, 'expires'], 'invalid-value', `${n} expires on "${a.expires}", which is not a calendar date`);
-    } else {
-      const days = daysBetween(ctx.today, a.expires);
-      if (days < 0) warn(['accept', i, 'expires'], 'acceptance-expired', `${n} expired on ${a.expires}; the threat counts as open again until it is renewed`);
-      else if (days <= EXPIRY_WARNING_DAYS) warn(['accept', i, 'expires'], 'acceptance-expiring', `${n} expires in ${days} day${days === 1 ? '' : 's'} (${a.expires}); renew it or fix the threat`);
+      error(['accept', i, 'expires'], 'invalid-value', `${n} expires on "${a.expires}", which is not a calendar date; write a real date as YYYY-MM-DD`);
+      continue;
     }
-  });
+    const days = daysBetween(ctx.today, a.expires);
+    if (days < 0) warn(['accept', i, 'expires'], 'acceptance-expired', `${n} expired on ${a.expires}; the threat counts as open again until it is renewed`);
+    else if (days <= EXPIRY_WARNING_DAYS) warn(['accept', i, 'expires'], 'acceptance-expiring', `${n} expires in ${days} day${days === 1 ? '' : 's'} (${a.expires}); renew it or fix the threat`);
+  }
+}
 
-  if (out.some((d) => d.severity === 'error')) return out;
-
+function unusedWarnings(model: Architecture, dataIds: ReadonlySet<string>, warn: Report): void {
   const used = new Set<string>();
   const connected = new Set<string>();
   for (const f of model.flows) {
     connected.add(f.from).add(f.to);
-    f.data.forEach((d) => used.add(d));
+    for (const d of f.data) used.add(d);
   }
-  for (const [id, c] of Object.entries(model.components)) {
-    c.stores.forEach((d) => used.add(d));
-    if (!connected.has(id) && !(typeof ct === 'object' && ct.bucket === id)) {
-      warn(['components', id], 'unconnected', `component "${id}" has no flows; threats that depend on who talks to it cannot be found`, true);
+  const ct = model.account.cloudtrail;
+  const trailBucket = typeof ct === 'object' ? ct.bucket : undefined;
+  for (const id of Object.keys(model.components)) {
+    for (const d of model.components[id]!.stores) used.add(d);
+    if (!connected.has(id) && trailBucket !== id) {
+      warn(['components', id], 'unconnected', `component "${id}" has no flows; threats that depend on who talks to it cannot be found (add its flows, or remove it)`, true);
     }
   }
   for (const id of dataIds) {
-    if (!used.has(id)) warn(['data', id], 'unused-data', `data asset "${id}" is neither stored nor carried by any flow`, true);
+    if (!used.has(id)) warn(['data', id], 'unused-data', `data asset "${id}" is neither stored nor carried by any flow; add it to a component's \`stores\` or a flow's \`data\`, or remove it`, true);
   }
-  return out;
 }
 
-function boundaryCycles(model: Architecture): string[][] {
+function boundaryCycles(boundaries: Architecture['boundaries']): string[][] {
   const cycles: string[][] = [];
   const done = new Set<string>();
-  for (const start of Object.keys(model.boundaries).sort()) {
+  for (const start of Object.keys(boundaries).sort()) {
     const path: string[] = [];
+    const onPath = new Map<string, number>();
     let cur: string | undefined = start;
-    while (cur !== undefined && !done.has(cur) && Object.hasOwn(model.boundaries, cur)) {
-      const idx = path.indexOf(cur);
-      if (idx !== -1) {
+    while (cur !== undefined && !done.has(cur) && Object.hasOwn(boundaries, cur)) {
+      const idx = onPath.get(cur);
+      if (idx !== undefined) {
         cycles.push(path.slice(idx));
         break;
       }
+      onPath.set(cur, path.length);
       path.push(cur);
-      cur = model.boundaries[cur]!.in;
+      cur = boundaries[cur]!.in;
     }
-    path.forEach((p) => done.add(p));
+    for (const p of path) done.add(p);
   }
   return cycles;
 }

@@ -1,6 +1,7 @@
 /**
  * Positions of YAML nodes, recorded while js-yaml parses (its `listener` hook)
- * and resolved lazily: parsing stays linear, and only the paths a message or a
+ * into a table of typed arrays (one row per node, no object per node), and
+ * resolved lazily: parsing stays linear, and only the paths a message or a
  * report needs are ever turned into line and column.
  */
 
@@ -9,34 +10,133 @@ export interface Position {
   readonly column: number; // 1-based
 }
 
-/** A node as the parser saw it: [start, end) offsets, scalar value, children. */
-export interface Frame {
-  start: number;
-  end: number;
-  scalar?: unknown;
-  children?: Frame[];
+export type PathSegment = string | number;
+
+/** Node kinds as stored in `FrameTable.kind`. */
+export const NODE = { empty: 0, scalar: 1, sequence: 2, mapping: 3, alias: 4 } as const;
+/** Set on a node js-yaml opened around another node of the same value (block-sequence items, explicit keys). */
+const WRAPPER = 8;
+const KIND_MASK = 7;
+const NONE = -1;
+
+/**
+ * Nodes in the order the parser opened them: [start, end) offsets, first child,
+ * next sibling, kind, and the value the parser built (for matching keys).
+ */
+export class FrameTable {
+  count = 0;
+  start: Int32Array;
+  end: Int32Array;
+  first: Int32Array;
+  next: Int32Array;
+  kind: Uint8Array;
+  values: unknown[];
+  /** Objects that carry an anchor, to follow aliases into them. */
+  readonly anchored = new Map<object, number>();
+  root = NONE;
+  /** Alias nodes (`*name`): without any, the values are a tree no larger than this table. */
+  aliases = 0;
+
+  constructor(capacity: number) {
+    const n = Math.max(64, capacity);
+    this.start = new Int32Array(n);
+    this.end = new Int32Array(n);
+    this.first = new Int32Array(n);
+    this.next = new Int32Array(n);
+    this.kind = new Uint8Array(n);
+    this.values = new Array<unknown>(n).fill(undefined);
+  }
+
+  open(position: number): number {
+    const i = this.count++;
+    if (i === this.start.length) this.grow();
+    this.start[i] = position;
+    this.first[i] = NONE;
+    this.next[i] = NONE;
+    return i;
+  }
+
+  /** Records the end of node `i`, a child of `parent` after sibling `previous` (NONE for none). */
+  close(i: number, position: number, kind: string | null, result: unknown, anchor: string | null, parent: number, previous: number): void {
+    this.end[i] = position;
+    let k: number;
+    if (kind === 'scalar') k = NODE.scalar;
+    else if (kind === 'mapping') k = NODE.mapping;
+    else if (kind === 'sequence') k = NODE.sequence;
+    else if (result === null) k = NODE.empty;
+    else {
+      k = NODE.alias;
+      this.aliases++;
+    }
+    this.values[i] = result;
+    const only = this.first[i]!;
+    if (only !== NONE && this.next[only] === NONE && (this.kind[only]! & KIND_MASK) === k && this.values[only] === result) k |= WRAPPER;
+    this.kind[i] = k;
+    if (anchor !== null && result !== null && typeof result === 'object' && !this.anchored.has(result)) this.anchored.set(result, i);
+    if (parent === NONE) this.root = i;
+    else if (previous === NONE) this.first[parent] = i;
+    else this.next[previous] = i;
+  }
+
+  private grow(): void {
+    const n = this.start.length * 2;
+    const widen = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.start = widen(this.start, (m) => new Int32Array(m));
+    this.end = widen(this.end, (m) => new Int32Array(m));
+    this.first = widen(this.first, (m) => new Int32Array(m));
+    this.next = widen(this.next, (m) => new Int32Array(m));
+    this.kind = widen(this.kind, (m) => new Uint8Array(m));
+    const grown = new Array<unknown>(n).fill(undefined);
+    for (let i = 0; i < this.count; i++) grown[i] = this.values[i];
+    this.values = grown;
+  }
+
+  /** The node itself, or the node it wraps. */
+  unwrap(i: number): number {
+    let f = i;
+    while (this.kind[f]! & WRAPPER) f = this.first[f]!;
+    return f;
+  }
+
+  /** A list or mapping of its own (not one wrapping another node). */
+  isCollection(i: number): boolean {
+    const k = this.kind[i]!;
+    return k === NODE.mapping || k === NODE.sequence;
+  }
+
+  kindOf(i: number): number {
+    return this.kind[this.unwrap(i)]! & KIND_MASK;
+  }
 }
 
-export type PathSegment = string | number;
+interface Located {
+  /** The mapping key or the list item. */
+  readonly key: number;
+  /** The value's node; NONE when the entry has none (`{ a }`, `? a`). */
+  readonly value: number;
+}
 
 export class SourceMap {
   private lineStarts: number[] | undefined;
 
   constructor(
     readonly text: string,
-    private readonly root: Frame | undefined,
-    private readonly frames: WeakMap<object, Frame>,
+    private readonly table: FrameTable,
     private readonly value: unknown,
   ) {}
 
-  /** Position of the value at `path` (or the closest ancestor that exists). */
+  /** Position of the value at `path` (or the closest ancestor that exists); an empty value points at its key. */
   valueAt(path: readonly PathSegment[]): Position {
-    return this.toPosition(this.contentStart(this.find(path, false)));
+    return this.toPosition(this.find(path, false));
   }
 
   /** Position of the key naming `path`'s last segment (a mapping key or a list item). */
   keyAt(path: readonly PathSegment[]): Position {
-    return this.toPosition(this.contentStart(this.find(path, true)));
+    return this.toPosition(this.find(path, true));
   }
 
   offsetToPosition(offset: number): Position {
@@ -44,79 +144,80 @@ export class SourceMap {
   }
 
   private find(path: readonly PathSegment[], wantKey: boolean): number {
-    let frame = this.root;
+    const t = this.table;
+    if (t.root === NONE) return 0;
+    let node = t.unwrap(t.root);
     let value: unknown = this.value;
-    let best = frame?.start ?? 0;
+    let best = this.contentStart(t.start[node]!);
     for (let i = 0; i < path.length; i++) {
-      const seg = path[i]!;
-      const last = i === path.length - 1;
-      if (value === null || typeof value !== 'object') break;
-      const parentFrame = (this.frames.get(value) ?? frame) as Frame | undefined;
-      const child: unknown = (value as Record<PathSegment, unknown>)[seg];
-      if (!parentFrame) break;
-      const located = Array.isArray(value)
-        ? this.itemFrame(parentFrame, Number(seg))
-        : this.entryFrames(parentFrame, String(seg));
-      if (!located) break;
-      best = last && wantKey ? located.key.start : (located.value ?? located.key).start;
-      value = child;
-      frame = located.value;
-      if (child !== null && typeof child === 'object') {
-        const own = this.frames.get(child);
-        if (own) {
-          frame = own;
-          if (!(last && wantKey)) best = own.start;
-        }
+      if (value === null || typeof value !== 'object' || !Object.hasOwn(value, path[i]!)) break;
+      if (t.kindOf(node) === NODE.alias) {
+        const target = t.anchored.get(value);
+        if (target === undefined) break;
+        node = t.unwrap(target);
       }
-      if (!frame) break;
+      const located = Array.isArray(value) ? this.item(node, Number(path[i]), value.length) : this.entry(node, String(path[i]));
+      if (!located) break;
+      value = (value as Record<PathSegment, unknown>)[path[i]!];
+      const keyStart = this.contentStart(t.start[located.key]!);
+      if (located.value === NONE) {
+        best = keyStart;
+        break;
+      }
+      node = t.unwrap(located.value);
+      const last = i === path.length - 1;
+      best = (last && wantKey) || t.kindOf(node) === NODE.empty ? keyStart : this.contentStart(t.start[node]!);
     }
     return best;
   }
 
-  private itemFrame(seq: Frame, index: number): { key: Frame; value: Frame } | undefined {
-    const item = seq.children?.[index];
-    return item ? { key: item, value: unwrap(item) } : undefined;
+  private item(seq: number, index: number, length: number): Located | undefined {
+    const t = this.table;
+    if (t.kindOf(seq) !== NODE.sequence) return undefined;
+    let count = 0;
+    for (let c = t.first[seq]!; c !== NONE; c = t.next[c]!) count++;
+    // An empty block item (`-` alone) has no node: then the items cannot be matched by index.
+    if (count !== length) return undefined;
+    let c = t.first[seq]!;
+    for (let k = 0; k < index && c !== NONE; k++) c = t.next[c]!;
+    return c === NONE ? undefined : { key: c, value: c };
   }
 
-  private entryFrames(map: Frame, key: string): { key: Frame; value: Frame | undefined } | undefined {
-    const kids = map.children ?? [];
-    for (let i = 0; i < kids.length; i++) {
-      const k = unwrap(kids[i]!);
-      if (k.children !== undefined || String(k.scalar) !== key || !this.followedByColon(kids[i]!.end)) continue;
-      const next = kids[i + 1];
-      const value = next && !this.isKey(next) ? next : undefined;
-      return { key: kids[i]!, value };
+  private entry(map: number, key: string): Located | undefined {
+    const t = this.table;
+    if (t.kindOf(map) !== NODE.mapping) return undefined;
+    for (let c = t.first[map]!; c !== NONE; ) {
+      const hasValue = this.followedByColon(t.end[c]!);
+      const v = hasValue ? t.next[c]! : NONE;
+      const k = t.unwrap(c);
+      const kk = t.kind[k]! & KIND_MASK;
+      if ((kk === NODE.scalar || kk === NODE.alias || kk === NODE.empty) && String(t.values[k]) === key) return { key: c, value: v };
+      c = v === NONE ? t.next[c]! : t.next[v]!;
     }
     return undefined;
   }
 
-  private isKey(frame: Frame): boolean {
-    return frame.children === undefined && this.followedByColon(frame.end);
-  }
-
+  /** After blanks, line breaks and comments, a ':' follows: the node is a mapping key. */
   private followedByColon(offset: number): boolean {
-    const t = this.text;
-    let i = offset;
-    while (i < t.length) {
-      const c = t.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-      else break;
-    }
-    return t.charCodeAt(i) === 58; // ':'
+    const i = this.skipBlanks(offset, true);
+    return this.text.charCodeAt(i) === 58; // ':'
   }
 
-  /** Skip the blanks and comments js-yaml had not consumed when it opened the node. */
-  private contentStart(offset: number): number {
+  private skipBlanks(offset: number, comments: boolean): number {
     const t = this.text;
     let i = offset;
     for (;;) {
       const c = t.charCodeAt(i);
       if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-      else if (c === 58 && i === offset) i++; // a value opened right at its ':'
-      else if (c === 35) while (i < t.length && t.charCodeAt(i) !== 10) i++;
-      else break;
+      else if (c === 35 && comments) while (i < t.length && t.charCodeAt(i) !== 10) i++;
+      else return i;
     }
-    return i < t.length ? i : offset;
+  }
+
+  /** Skip the blanks and comments js-yaml had not consumed when it opened the node. */
+  private contentStart(offset: number): number {
+    const i = this.skipBlanks(offset, true);
+    return i < this.text.length ? i : offset;
   }
 
   private toPosition(offset: number): Position {
@@ -132,13 +233,6 @@ export class SourceMap {
   }
 }
 
-/** js-yaml wraps block-sequence items and explicit keys in a scalar frame of the same span. */
-function unwrap(frame: Frame): Frame {
-  let f = frame;
-  while (f.scalar !== undefined && f.children?.length === 1) f = f.children[0]!;
-  return f;
-}
-
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
   let i = text.indexOf('\n');
@@ -147,4 +241,15 @@ export function computeLineStarts(text: string): number[] {
     i = text.indexOf('\n', i + 1);
   }
   return starts;
+}
+
+/** 1-based line and column of `offset` in `text`. */
+export function positionIn(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
 }

@@ -1,19 +1,20 @@
 /**
  * Reads a YAML file safely: bounded size, UTF-8 only, no tabs in indentation,
- * YAML 1.2 core schema (no custom tags, no code), bounded alias expansion,
- * duplicate keys refused, and positions recorded for every node.
+ * YAML 1.2 core schema (no custom tags, no code), bounded nesting and alias
+ * expansion, duplicate keys refused, and positions recorded for every node.
  */
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { type Diagnostic, InputError } from './diagnostics.js';
-import { type Frame, SourceMap, computeLineStarts } from './source-map.js';
+import { FrameTable, type PathSegment, SourceMap, positionIn } from './source-map.js';
 
 export const LIMITS = {
   maxBytes: 16 * 1024 * 1024,
   maxAliases: 1000,
   /** Nodes after expanding every alias: a billion-laughs file stops here. */
   maxExpandedNodes: 4_000_000,
+  /** Levels of nested lists and mappings. */
   maxDepth: 64,
 };
 
@@ -27,66 +28,91 @@ const fail = (file: string, line: number, column: number, code: string, message:
   throw new InputError([{ severity: 'error', file, line, column, code, message }]);
 };
 
+const MIB = 1024 * 1024;
+const mib = (n: number) => `${Number.isInteger(n / MIB) ? n / MIB : (n / MIB).toFixed(1)} MiB`;
+
 export function readYamlFile(file: string): YamlSource {
-  let size: number;
   let bytes: Buffer;
   try {
-    size = statSync(file).size;
-    if (size > LIMITS.maxBytes) {
-      fail(file, 0, 0, 'too-large', `the file is ${(size / 1048576).toFixed(1)} MiB; ztm reads files up to ${LIMITS.maxBytes / 1048576} MiB. Split the model or remove generated content.`);
-    }
+    const size = statSync(file).size;
+    if (size > LIMITS.maxBytes) tooLarge(file, size);
     bytes = readFileSync(file);
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory, not a file' : code === 'EACCES' ? 'permission denied' : 'it cannot be read';
+    const why = code === 'ENOENT' ? 'no such file; check the path' : code === 'EISDIR' ? 'it is a directory, not a file' : code === 'EACCES' ? 'permission denied' : 'it cannot be read';
     return fail(file, 0, 0, 'unreadable', `cannot read the file: ${why}.`);
   }
   return parseYaml(file, bytes);
 }
 
+function tooLarge(file: string, size: number): never {
+  return fail(file, 0, 0, 'too-large', `the file is ${mib(size)}; ztm reads files up to ${mib(LIMITS.maxBytes)}. Split the model or remove generated content.`);
+}
+
 export function parseYaml(file: string, bytes: Uint8Array): YamlSource {
-  if (bytes.length > LIMITS.maxBytes) fail(file, 0, 0, 'too-large', `the input is larger than ${LIMITS.maxBytes / 1048576} MiB.`);
+  if (bytes.length > LIMITS.maxBytes) tooLarge(file, bytes.length);
   const text = decode(file, bytes);
   checkTabs(file, text);
-  if (/^\s*$/.test(text.replace(/^\s*#.*$/gm, ''))) {
-    fail(file, 1, 1, 'empty', 'the file is empty: a model starts with `ztm: 1` (run `ztm init` for a starter model).');
+  const { value, table, dataDepth } = parseWithPositions(file, text);
+  if (value === null || value === undefined) {
+    if (/^\s*$/.test(text.replace(/^\s*#.*$/gm, ''))) {
+      fail(file, 1, 1, 'empty', 'the file is empty: a model starts with `ztm: 1` (run `ztm init` for a starter model).');
+    }
   }
+  const map = new SourceMap(text, table, value);
+  // Without aliases the values form a tree as small as the text; the walk then only locates a too-deep value.
+  if (table.aliases > 0 || dataDepth > LIMITS.maxDepth) checkExpansion(file, value, map);
+  return { file, value, map };
+}
 
-  const frames = new WeakMap<object, Frame>();
-  const stack: Frame[] = [];
-  let root: Frame | undefined;
+/** js-yaml's nesting counts keys and block-sequence items too: about two parser levels per level of data. */
+const parserDepth = () => LIMITS.maxDepth * 2 + 4;
+
+function parseWithPositions(file: string, text: string): { value: unknown; table: FrameTable; dataDepth: number } {
+  const table = new FrameTable(text.length >> 2);
+  const maxDepth = parserDepth();
+  // open nodes and, for each, its last closed child
+  const open = new Int32Array(maxDepth + 2);
+  const tail = new Int32Array(maxDepth + 2);
+  // levels of lists and mappings below each open node
+  const below = new Int32Array(maxDepth + 2);
+  let depth = 0;
+  let dataDepth = 0;
   let value: unknown;
   try {
-    value = yaml.load(text, {
+    const options: yaml.LoadOptions & { maxDepth: number } = {
       filename: file,
       schema: yaml.CORE_SCHEMA,
       json: false,
-      listener(event, state) {
+      maxDepth,
+      listener(event, state: yaml.State & { anchor: string | null }) {
         if (event === 'open') {
-          stack.push({ start: state.position, end: state.position });
+          open[depth] = table.open(state.position);
+          below[depth] = 0;
+          tail[depth++] = -1;
           return;
         }
-        const frame = stack.pop()!;
-        frame.end = state.position;
-        const result: unknown = state.result;
-        if (state.kind === 'scalar') frame.scalar = result;
-        else if (result !== null && typeof result === 'object' && !frames.has(result)) frames.set(result, frame);
-        const parent = stack[stack.length - 1];
-        if (parent) (parent.children ??= []).push(frame);
-        else root = frame;
+        const i = open[--depth]!;
+        const parent = depth > 0 ? open[depth - 1]! : -1;
+        table.close(i, state.position, state.kind, state.result, state.anchor, parent, depth > 0 ? tail[depth - 1]! : -1);
+        const levels = below[depth]! + (table.isCollection(i) ? 1 : 0);
+        if (depth > 0) {
+          tail[depth - 1] = i;
+          if (levels > below[depth - 1]!) below[depth - 1] = levels;
+        } else dataDepth = levels;
       },
-    });
+    };
+    value = yaml.load(text, options);
   } catch (err) {
     if (err instanceof yaml.YAMLException) {
       const mark = err.mark;
-      fail(file, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, 'yaml-syntax', explainYamlError(err.reason));
+      const code = /exceeded maxDepth/.test(err.reason) ? 'too-deep' : 'yaml-syntax';
+      fail(file, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, code, explainYamlError(err.reason, text, mark?.position ?? 0));
     }
     throw err;
   }
-  const map = new SourceMap(text, root, frames, value);
-  checkExpansion(file, value, map);
-  return { file, value, map };
+  return { value, table, dataDepth };
 }
 
 function decode(file: string, bytes: Uint8Array): string {
@@ -95,11 +121,8 @@ function decode(file: string, bytes: Uint8Array): string {
   }
   if (!isUtf8(bytes)) {
     const lossy = new TextDecoder('utf-8').decode(bytes);
-    const at = lossy.indexOf('\uFFFD');
-    const starts = computeLineStarts(lossy);
-    let line = 0;
-    while (line + 1 < starts.length && starts[line + 1]! <= at) line++;
-    fail(file, line + 1, at - starts[line]! + 1, 'encoding', 'the file has bytes that are not UTF-8 here; save it as UTF-8.');
+    const at = positionIn(lossy, lossy.indexOf('\uFFFD'));
+    fail(file, at.line, at.column, 'encoding', 'the file has bytes that are not UTF-8 here; save it as UTF-8.');
   }
   const text = new TextDecoder('utf-8').decode(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -109,8 +132,8 @@ function checkTabs(file: string, text: string): void {
   const diagnostics: Diagnostic[] = [];
   const re = /^([ ]*)\t/gm;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const line = text.slice(0, m.index).split('\n').length;
-    diagnostics.push({ severity: 'error', file, line, column: m[1]!.length + 1, code: 'tab-indent', message: 'a tab is used for indentation; YAML indents with spaces only. Replace the tab with spaces.' });
+    const at = positionIn(text, m.index + m[1]!.length);
+    diagnostics.push({ severity: 'error', file, ...at, code: 'tab-indent', message: 'a tab is used for indentation; YAML indents with spaces only. Replace the tab with spaces.' });
     if (diagnostics.length >= 20) break;
   }
   if (diagnostics.length) throw new InputError(diagnostics);
@@ -119,33 +142,55 @@ function checkTabs(file: string, text: string): void {
 /** Count nodes as if every alias were expanded, sharing the work of repeated subtrees. */
 function checkExpansion(file: string, root: unknown, map: SourceMap): void {
   const sizes = new Map<object, number>();
+  const path: PathSegment[] = [];
   let aliases = 0;
-  const visit = (v: unknown, depth: number): number => {
+  const failAt = (code: string, message: string): never => {
+    const at = map.valueAt(path);
+    return fail(file, at.line, at.column, code, message);
+  };
+  const visit = (v: unknown): number => {
     if (v === null || typeof v !== 'object') return 1;
     const known = sizes.get(v);
     if (known !== undefined) {
-      aliases++;
-      if (aliases > LIMITS.maxAliases) {
-        fail(file, 0, 0, 'too-many-aliases', `the file uses more than ${LIMITS.maxAliases} aliases; ztm refuses it to stay safe from alias bombs.`);
-      }
+      if (++aliases > LIMITS.maxAliases) failAt('too-many-aliases', `the file repeats anchored values (aliases) more than ${LIMITS.maxAliases} times; ztm refuses it to stay safe from alias bombs. Write the values out.`);
       return known;
     }
-    if (depth > LIMITS.maxDepth) fail(file, 0, 0, 'too-deep', `the file nests deeper than ${LIMITS.maxDepth} levels.`);
+    if (path.length >= LIMITS.maxDepth) failAt('too-deep', `the file nests lists and mappings deeper than ${LIMITS.maxDepth} levels here; a model needs far fewer. Flatten this value.`);
     let n = 1;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) n += visit(child, depth + 1);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        n += visit(v[i]);
+        path.pop();
+      }
+    } else {
+      for (const key of Object.keys(v)) {
+        path.push(key);
+        n += visit((v as Record<string, unknown>)[key]);
+        path.pop();
+      }
+    }
     if (n > LIMITS.maxExpandedNodes) {
-      const at = map.valueAt([]);
-      fail(file, at.line, at.column, 'alias-bomb', `expanding the aliases of this file would make more than ${LIMITS.maxExpandedNodes.toLocaleString('en-US')} nodes (a "billion laughs" file); ztm refuses it.`);
+      failAt('alias-bomb', `expanding the aliases here would make more than ${LIMITS.maxExpandedNodes.toLocaleString('en-US')} values (a "billion laughs" file); ztm refuses it. Write the values out instead of nesting aliases.`);
     }
     sizes.set(v, n);
     return n;
   };
-  visit(root, 0);
+  visit(root);
 }
 
-function explainYamlError(reason: string): string {
-  if (/duplicated mapping key/.test(reason)) return 'this key appears twice in the same mapping; keys must be unique (merge the two entries or rename one).';
-  if (/unknown tag/.test(reason)) return `${reason}: ztm reads plain YAML only; custom tags such as !!js/function are refused.`;
+function explainYamlError(reason: string, text: string, offset: number): string {
+  if (/duplicated mapping key/.test(reason)) {
+    const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]*?)\s*:/.exec(text.slice(offset, offset + 300))?.[1];
+    const name = key ? `the key ${key.startsWith('"') || key.startsWith("'") ? key : `"${key}"`}` : 'this key';
+    return `${name} appears twice in the same mapping; keys must be unique (merge the two entries or rename one).`;
+  }
+  const tag = /unknown tag !<([^>]*)>/.exec(reason)?.[1];
+  if (tag !== undefined) {
+    const shown = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice(18)}` : tag;
+    return `the tag ${shown} is not allowed: ztm reads plain YAML only (no custom tags such as !!js/function); remove the tag.`;
+  }
+  if (/exceeded maxDepth/.test(reason)) return `the file nests lists and mappings deeper than ${LIMITS.maxDepth} levels here; a model needs far fewer. Flatten this value.`;
   if (/bad indentation|end of the stream or a document separator/.test(reason)) return `YAML syntax error: ${reason}. Check the indentation of this line against the lines above.`;
   return `YAML syntax error: ${reason}.`;
 }
