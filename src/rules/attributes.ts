@@ -37,6 +37,7 @@ export const COMPONENT_ATTRIBUTES = {
   stores_integrity: A('level', 'Highest integrity need of stored data (none when unset).'),
   stores_availability: A('level', 'Highest availability need of stored data (none when unset).'),
   data_sensitivity: A('sensitivity', 'Highest classification stored, or carried by a flow in or out.'),
+  data_availability: A('level', 'Highest availability need of data stored, or carried by a flow in or out (none when unset).'),
   holds_audit_logs: A('boolean', 'Stores audit/log data (integrity critical data, or the CloudTrail bucket).'),
   is_cloudtrail_bucket: A('boolean', 'The account CloudTrail trail delivers to it.'),
   inbound_auth: A('list', 'Authentication methods of inbound flows.'),
