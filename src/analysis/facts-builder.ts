@@ -57,6 +57,7 @@ export function buildFacts(graph: ModelGraph, paths: ReadonlyMap<string, AttackP
       stores_integrity: maxLevel(c.stores.map((d) => d.def.integrity)),
       stores_availability: maxLevel(c.stores.map((d) => d.def.availability)),
       data_sensitivity: maxSensitivity([...c.stores, ...carried]),
+      data_availability: maxLevel([...c.stores, ...carried].map((d) => d.def.availability)),
       holds_audit_logs: isTrailBucket || c.stores.some((d) => d.def.integrity === 'critical'),
       is_cloudtrail_bucket: isTrailBucket,
       inbound_auth: [...new Set(c.flowsIn.map((f) => f.auth))].sort(),
