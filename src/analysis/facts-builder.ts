@@ -21,7 +21,8 @@ export interface FactsIndex {
 
 export function buildFacts(graph: ModelGraph, paths: ReadonlyMap<string, AttackPath>, verification?: VerificationFacts): FactsIndex {
   const contradicted = new Set((verification?.checks ?? []).filter((c) => c.status === 'contradicted').map((c) => `${c.element}\u0000${c.control}`));
-  const effective = (element: string, declared: Iterable<string>) => [...declared].filter((c) => !contradicted.has(`${element}\u0000${c}`)).sort();
+  const effective = (element: string, declared: Iterable<string>) =>
+    contradicted.size === 0 ? [...declared].sort() : [...declared].filter((c) => !contradicted.has(`${element}\u0000${c}`)).sort();
   const account = accountFacts(graph, effective);
   const componentCache = new Map<string, Facts>();
   const controlsCache = new Map<string, ReadonlySet<string>>();
@@ -78,7 +79,15 @@ export function buildFacts(graph: ModelGraph, paths: ReadonlyMap<string, AttackP
     return facts;
   };
 
-  const flow = (f: FlowNode): Facts => ({
+  const flowCache = new Map<FlowNode, Facts>();
+  const flow = (f: FlowNode): Facts => {
+    const hit = flowCache.get(f);
+    if (hit) return hit;
+    const facts = flowFacts(f);
+    flowCache.set(f, facts);
+    return facts;
+  };
+  const flowFacts = (f: FlowNode): Facts => ({
     name: f.name,
     protocol: f.def.protocol,
     web: f.def.protocol === 'https' || f.def.protocol === 'http' || f.def.protocol === 'wss' || f.def.protocol === 'ws' || f.def.protocol === 'grpc',
