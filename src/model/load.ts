@@ -4,6 +4,8 @@ import { type ModelGraph, buildGraph } from './graph.js';
 import { checkReferences } from './references.js';
 import { Architecture } from './schema.js';
 import { keysAt } from './schema-keys.js';
+import { checkShape } from './shape-check.js';
+import type { SourceMap } from './source-map.js';
 import { readYamlFile } from './yaml-source.js';
 import { zodDiagnostics } from './zod-diagnostics.js';
 import { today as currentDay } from '../util/today.js';
@@ -18,14 +20,29 @@ export interface LoadOptions {
   readonly today?: string;
 }
 
+/**
+ * Reads, checks and indexes a model. Every error of the file is reported at
+ * once (shape errors and the reference errors of the entries that have the
+ * right shape), sorted by position, in one InputError.
+ */
 export function loadModel(file: string, options: LoadOptions = {}): LoadedModel {
-  const source = readYamlFile(file);
-  const { value, map } = source;
+  const { value, map } = readYamlFile(file);
+  const top = checkTopLevel(file, value, map);
+  const shape = checkShape(top);
+  const shapeErrors = zodDiagnostics(file, map, top, shape.issues, (p) => keysAt(Architecture, p));
+  const references = checkReferences(shape.model, { file, map, today: options.today ?? currentDay() }, shape.omitted);
+  const all = [...shapeErrors, ...references];
+  if (hasErrors(all)) throw new InputError(all);
+  return { graph: buildGraph(file, shape.model, map), warnings: sortDiagnostics(references) };
+}
+
+/** A mapping that says `ztm: 1`; anything else stops here, since nothing else can be read reliably. */
+function checkTopLevel(file: string, value: unknown, map: SourceMap): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    const found = Array.isArray(value) ? 'a list' : value === null ? 'nothing' : `the value ${JSON.stringify(value)}`;
+    const found = Array.isArray(value) ? 'a list' : value === null || value === undefined ? 'nothing' : `the value ${JSON.stringify(value)}`;
     throw new InputError([{ severity: 'error', file, line: 1, column: 1, code: 'not-a-mapping', message: `the top level must be a mapping (key: value) starting with \`ztm: 1\`, but it is ${found}` }]);
   }
-  const version = (value as Record<string, unknown>).ztm;
+  const version = Object.hasOwn(value, 'ztm') ? (value as Record<string, unknown>).ztm : undefined;
   if (version !== 1) {
     const at = version === undefined ? { line: 1, column: 1 } : map.valueAt(['ztm']);
     const message = version === undefined
@@ -33,11 +50,5 @@ export function loadModel(file: string, options: LoadOptions = {}): LoadedModel 
       : `this file is format version ${JSON.stringify(version)}, but this ztm reads version 1; write \`ztm: 1\` (or upgrade ztm)`;
     throw new InputError([{ severity: 'error', file, ...at, code: 'format-version', message }]);
   }
-  const parsed = Architecture.safeParse(value);
-  if (!parsed.success) {
-    throw new InputError(zodDiagnostics(file, map, value, parsed.error.issues, (p) => keysAt(Architecture, p)));
-  }
-  const diagnostics = checkReferences(parsed.data, { file, map, today: options.today ?? currentDay() });
-  if (hasErrors(diagnostics)) throw new InputError(diagnostics);
-  return { graph: buildGraph(file, parsed.data, map), warnings: sortDiagnostics(diagnostics) };
+  return value as Record<string, unknown>;
 }

@@ -49,6 +49,11 @@ export function checkReferences(model: Architecture, ctx: CheckContext, omitted:
   const boundaryIds = new Set(Object.keys(model.boundaries));
   const componentIds = new Set(Object.keys(model.components));
   const dataIds = new Set(Object.keys(model.data));
+  // Suggestions also come from entries left out for their own errors.
+  const named = (ids: ReadonlySet<string>, left: ReadonlySet<string> | 'all') => (left === 'all' || left.size === 0 ? ids : [...ids, ...left]);
+  const boundaryNames = named(boundaryIds, omitted.boundaries);
+  const componentNames = named(componentIds, omitted.components);
+  const dataNames = named(dataIds, omitted.data);
   const missingBoundary = (id: string) => !boundaryIds.has(id) && !omits(omitted.boundaries, id);
   const missingComponent = (id: string) => !componentIds.has(id) && !omits(omitted.components, id);
   const missingData = (id: string) => !dataIds.has(id) && !omits(omitted.data, id);
@@ -56,7 +61,7 @@ export function checkReferences(model: Architecture, ctx: CheckContext, omitted:
   for (const id of boundaryIds) {
     const b = model.boundaries[id]!;
     if (b.in !== undefined && missingBoundary(b.in)) {
-      error(['boundaries', id, 'in'], 'unknown-reference', `boundary "${id}" is in "${b.in}", which is not a boundary${didYouMean(b.in, boundaryIds)}`);
+      error(['boundaries', id, 'in'], 'unknown-reference', `boundary "${id}" is in "${b.in}", which is not a boundary${didYouMean(b.in, boundaryNames)}`);
     }
   }
   for (const cycle of boundaryCycles(model.boundaries)) {
@@ -66,11 +71,11 @@ export function checkReferences(model: Architecture, ctx: CheckContext, omitted:
   for (const id of componentIds) {
     const c = model.components[id]!;
     if (c.in !== undefined && missingBoundary(c.in)) {
-      error(['components', id, 'in'], 'unknown-reference', `component "${id}" is in "${c.in}", which is not a boundary${didYouMean(c.in, boundaryIds)}`);
+      error(['components', id, 'in'], 'unknown-reference', `component "${id}" is in "${c.in}", which is not a boundary${didYouMean(c.in, boundaryNames)}`);
     }
     for (let i = 0; i < c.stores.length; i++) {
       const d = c.stores[i]!;
-      if (missingData(d)) error(['components', id, 'stores', i], 'unknown-reference', `component "${id}" stores "${d}", which is not a data asset${didYouMean(d, dataIds)}`);
+      if (missingData(d)) error(['components', id, 'stores', i], 'unknown-reference', `component "${id}" stores "${d}", which is not a data asset${didYouMean(d, dataNames)}`);
     }
   }
 
@@ -79,12 +84,12 @@ export function checkReferences(model: Architecture, ctx: CheckContext, omitted:
     const f = model.flows[k]!;
     const i = omitted.flowIndex[k] ?? k;
     const n = `flow #${i + 1}`;
-    if (missingComponent(f.from)) error(['flows', i, 'from'], 'unknown-reference', `${n} comes from "${f.from}", which is not a component${didYouMean(f.from, componentIds)}`);
-    if (missingComponent(f.to)) error(['flows', i, 'to'], 'unknown-reference', `${n} goes to "${f.to}", which is not a component${didYouMean(f.to, componentIds)}`);
+    if (missingComponent(f.from)) error(['flows', i, 'from'], 'unknown-reference', `${n} comes from "${f.from}", which is not a component${didYouMean(f.from, componentNames)}`);
+    if (missingComponent(f.to)) error(['flows', i, 'to'], 'unknown-reference', `${n} goes to "${f.to}", which is not a component${didYouMean(f.to, componentNames)}`);
     if (f.from === f.to) error(['flows', i], 'self-flow', `${n} goes from "${f.from}" to itself; model the internal call inside the component instead`, true);
     for (let j = 0; j < f.data.length; j++) {
       const d = f.data[j]!;
-      if (missingData(d)) error(['flows', i, 'data', j], 'unknown-reference', `${n} carries "${d}", which is not a data asset${didYouMean(d, dataIds)}`);
+      if (missingData(d)) error(['flows', i, 'data', j], 'unknown-reference', `${n} carries "${d}", which is not a data asset${didYouMean(d, dataNames)}`);
     }
     if (f.tls === true && PROTOCOLS[f.protocol].encrypted === 'never') {
       error(['flows', i, 'tls'], 'contradiction', `${n} says tls: true but ${f.protocol} is plaintext by definition; use ${f.protocol === 'http' ? 'https' : f.protocol === 'ws' ? 'wss' : 'an encrypted protocol'} or remove \`tls\``);
@@ -100,7 +105,7 @@ export function checkReferences(model: Architecture, ctx: CheckContext, omitted:
   const ct = model.account.cloudtrail;
   if (typeof ct === 'object' && ct.bucket !== undefined && !omitted.account) {
     const path = ['account', 'cloudtrail', 'bucket'];
-    if (missingComponent(ct.bucket)) error(path, 'unknown-reference', `the CloudTrail bucket "${ct.bucket}" is not a component${didYouMean(ct.bucket, componentIds)}`);
+    if (missingComponent(ct.bucket)) error(path, 'unknown-reference', `the CloudTrail bucket "${ct.bucket}" is not a component${didYouMean(ct.bucket, componentNames)}`);
     else if (componentIds.has(ct.bucket) && model.components[ct.bucket]!.kind !== 's3') {
       error(path, 'wrong-kind', `the CloudTrail bucket "${ct.bucket}" is a ${model.components[ct.bucket]!.kind}, not an s3 bucket; name the s3 component that receives the logs`);
     }

@@ -9,7 +9,10 @@ export function keysAt(schema: AnySchema, path: readonly PathSegment[]): string[
   for (const seg of path) {
     if (!s) return [];
     const def = s._zod.def as unknown as Record<string, unknown> & { type: string };
-    if (def.type === 'object') s = (def.shape as Record<string, AnySchema>)[String(seg)];
+    if (def.type === 'object') {
+      const shape = def.shape as Record<string, AnySchema>;
+      s = Object.hasOwn(shape, String(seg)) ? shape[String(seg)] : undefined;
+    }
     else if (def.type === 'record') s = def.valueType as AnySchema;
     else if (def.type === 'array') s = def.element as AnySchema;
     else if (def.type === 'union') s = (def.options as AnySchema[]).map(unwrap).find((o) => o._zod.def.type === 'object');

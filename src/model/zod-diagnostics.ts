@@ -1,77 +1,134 @@
-/** Turns zod issues into positioned, actionable diagnostics. */
+/**
+ * Turns zod issues into positioned diagnostics a person can act on: the
+ * element named as a person would (`component "db"`, `flow #3`), the field,
+ * what was found, and what to write instead. No zod wording reaches the user.
+ */
 import type { z } from 'zod';
+import { CONTROL_IDS } from './catalog/controls.js';
 import { didYouMean } from '../util/suggest.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { PathSegment, SourceMap } from './source-map.js';
 
 type Issue = z.core.$ZodIssue;
+type KnownKeys = (path: readonly PathSegment[]) => readonly string[];
 
-export function zodDiagnostics(file: string, map: SourceMap, root: unknown, issues: readonly Issue[], knownKeys: (path: readonly PathSegment[]) => readonly string[]): Diagnostic[] {
+const SECTIONS: Record<string, string> = { components: 'component', boundaries: 'boundary', data: 'data asset' };
+
+export function zodDiagnostics(file: string, map: SourceMap, root: unknown, issues: readonly Issue[], knownKeys: KnownKeys): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const push = (at: { line: number; column: number }, code: string, message: string) => out.push({ severity: 'error', file, ...at, code, message });
   for (const issue of issues) {
     const path = issue.path as PathSegment[];
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        const at = map.keyAt([...path, key]);
         const hint = didYouMean(key, knownKeys(path));
-        out.push({ severity: 'error', file, ...at, code: 'unknown-key', message: `${describePath(path)} has an unknown key "${key}"${hint}` });
+        push(map.keyAt([...path, key]), 'unknown-key', `${owner(path)} has an unknown key "${key}"${hint}; remove it or fix its spelling`);
       }
       continue;
     }
-    const isKeyIssue = issue.code === 'invalid_key';
-    const at = isKeyIssue ? map.keyAt(path) : map.valueAt(path);
-    out.push({ severity: 'error', file, ...at, code: codeOf(issue), message: `${describePath(path)}: ${explain(issue, valueAt(root, path), path)}` });
+    if (issue.code === 'invalid_key') {
+      const [section, key] = path;
+      const what = Object.hasOwn(SECTIONS, String(section)) ? SECTIONS[String(section)] : 'key';
+      push(map.keyAt(path), 'invalid-id', `${what} id ${JSON.stringify(String(key))} is not valid: ${issue.issues[0]?.message ?? 'ids use letters, digits, "-", "_" and "."'}; rename it`);
+      continue;
+    }
+    const found = lookup(root, path);
+    if (!found.present && path.length > 0 && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
+      const parent = path.slice(0, -1);
+      push(map.keyAt(parent), 'missing-key', `${owner(parent)} has no \`${String(path[path.length - 1])}\`; add it${advice(issue)}`);
+      continue;
+    }
+    const { code, message } = explain(issue, found.value, path);
+    push(map.valueAt(path), code, message);
   }
   return out;
 }
 
-function codeOf(issue: Issue): string {
+function explain(issue: Issue, value: unknown, path: readonly PathSegment[]): { code: string; message: string } {
+  const subject = describePath(path);
+  const isControl = path.includes('controls') && typeof path[path.length - 1] === 'number';
+  if (isControl && typeof value === 'string') {
+    const where = describePath(path.slice(0, path.lastIndexOf('controls')));
+    return { code: 'unknown-control', message: `${where}: unknown control ${JSON.stringify(value)}${didYouMean(value, CONTROL_IDS)}; team-specific controls start with "x-" (see \`ztm schema\` for the catalog)` };
+  }
+  if (value === null && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union')) {
+    return { code: 'empty-value', message: `${subject} is empty; write ${expectedOf(issue, value)}, or remove the key` };
+  }
   switch (issue.code) {
-    case 'invalid_value':
-    case 'invalid_union':
-      return 'unknown-value';
     case 'invalid_type':
-      return issue.input === undefined ? 'missing-key' : 'wrong-type';
-    default:
-      return 'invalid-value';
-  }
-}
-
-function explain(issue: Issue, value: unknown, path: readonly PathSegment[]): string {
-  switch (issue.code) {
-    case 'invalid_type': {
-      if (issue.input === undefined) return `is required (${typeName(issue.expected)} expected)`;
-      return `expected ${typeName(issue.expected)}, found ${describeValue(value)}`;
-    }
-    case 'invalid_value': {
-      const options = issue.values.map(String);
-      if (options.length === 1) return `must be ${JSON.stringify(issue.values[0])}, found ${describeValue(value)}`;
-      return `${describeValue(value)} is not one of ${listOptions(options)}${didYouMean(String(value), options)}`;
-    }
+      return { code: 'wrong-type', message: `${subject} must be ${expectedOf(issue, value)}, not ${describeValue(value)}` };
+    case 'invalid_value':
+      return { code: 'unknown-value', message: unknownValue(path, value, issue.values.map(String)) };
     case 'invalid_union': {
-      const options = issue.errors.flat().flatMap((e) => (e.code === 'invalid_value' ? e.values.map(String) : []));
-      const custom = path.includes('controls') ? '; team-specific controls start with "x-"' : '';
-      if (options.length && typeof value === 'string') {
-        return `unknown ${lastName(path)} ${JSON.stringify(value)}${didYouMean(value, options)}${custom}`;
-      }
-      const firstMessages = issue.errors.map((e) => e[0]?.message).filter(Boolean);
-      return `${describeValue(value)} does not match any accepted form (${firstMessages.join('; or ')})`;
+      const options = unionValues(issue);
+      if (options.length && typeof value === 'string') return { code: 'unknown-value', message: unknownValue(path, value, options) };
+      return { code: 'wrong-type', message: `${subject} must be ${expectedOf(issue, value)}, not ${describeValue(value)}` };
     }
-    case 'invalid_key':
-      return `the key ${JSON.stringify(path[path.length - 1])} is not valid: ${issue.issues[0]?.message ?? 'bad key'}`;
+    case 'invalid_format':
+      return { code: 'invalid-value', message: `${subject} is not valid (${describeValue(value)}): ${issue.message}` };
     case 'too_big':
-      return `is too long (at most ${String(issue.maximum)} ${issue.origin === 'string' ? 'characters' : 'items'})`;
+      return { code: 'too-long', message: `${subject} is too long: at most ${String(issue.maximum)} ${issue.origin === 'string' ? 'characters' : 'items'}; shorten it` };
     case 'too_small':
-      return issue.origin === 'string' ? 'must not be empty' : `needs at least ${String(issue.minimum)} items`;
+      return issue.origin === 'string'
+        ? { code: 'empty-value', message: `${subject} must not be empty; write a value or remove the key` }
+        : { code: 'invalid-value', message: `${subject} needs at least ${String(issue.minimum)} items` };
+    case 'custom':
+      return { code: 'invalid-value', message: `${subject}: ${issue.message}` };
     default:
-      return issue.message;
+      return { code: 'invalid-value', message: `${subject} is not valid (${describeValue(value)}); see \`ztm schema\` for the accepted form` };
   }
 }
 
-function lastName(path: readonly PathSegment[]): string {
-  const named = [...path].reverse().find((s) => typeof s === 'string') as string | undefined;
-  if (named === 'controls') return 'control';
-  return named ?? 'value';
+function unknownValue(path: readonly PathSegment[], value: unknown, options: readonly string[]): string {
+  const subject = describePath(path);
+  if (options.length === 1) return `${subject} must be ${JSON.stringify(options[0])}, not ${describeValue(value)}`;
+  const key = lastKey(path);
+  if (typeof value !== 'string') return `${subject} must be ${listOptions(key, options)}, not ${describeValue(value)}`;
+  const named = typeof path[path.length - 1] === 'string' ? owner(path.slice(0, -1)) : subject;
+  return `${named} has an unknown ${key} ${JSON.stringify(value)}${didYouMean(value, options)}; ${options.length > 8 ? `run \`ztm schema\` to see the ${options.length} accepted values` : `use ${listOptions(key, options)}`}`;
+}
+
+/** How to fill in a missing key: `: one of "a", "b"`, ` (true or false)`. */
+function advice(issue: Issue): string {
+  const options = issue.code === 'invalid_value' ? issue.values.map(String) : issue.code === 'invalid_union' ? unionValues(issue) : [];
+  if (options.length > 8) return ` (\`ztm schema\` lists the ${options.length} accepted values)`;
+  if (options.length) return `: ${listOptions('', options)}`;
+  return ` (${expectedOf(issue, undefined)})`;
+}
+
+/** What the schema wanted, in words: `true or false`, `one of "a", "b"`. */
+function expectedOf(issue: Issue, value: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return typeName(issue.expected);
+    case 'invalid_value':
+      return issue.values.length === 1 ? JSON.stringify(issue.values[0]) : listOptions(lastKey(issue.path as PathSegment[]), issue.values.map(String));
+    case 'invalid_union': {
+      const options = unionValues(issue);
+      if (options.length && (typeof value === 'string' || value === undefined || value === null)) return listOptions(lastKey(issue.path as PathSegment[]), options);
+      const types = [...new Set(issue.errors.map((e) => (e[0]?.code === 'invalid_type' ? typeName(e[0].expected) : 'text')))];
+      return types.join(', or ');
+    }
+    default:
+      return 'a value (see `ztm schema`)';
+  }
+}
+
+function unionValues(issue: Extract<Issue, { code: 'invalid_union' }>): string[] {
+  return issue.errors.flat().flatMap((e) => (e.code === 'invalid_value' ? e.values.map(String) : []));
+}
+
+function lastKey(path: readonly PathSegment[]): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const s = path[i];
+    if (typeof s === 'string') return s === 'controls' ? 'control' : s;
+  }
+  return 'value';
+}
+
+function listOptions(key: string, options: readonly string[]): string {
+  if (options.length > 8) return `one of the ${options.length} accepted ${key} values (\`ztm schema\` lists them)`.replace('  ', ' ');
+  return `one of ${options.map((o) => JSON.stringify(o)).join(', ')}`;
 }
 
 function typeName(expected: string): string {
@@ -86,6 +143,7 @@ function typeName(expected: string): string {
     case 'boolean':
       return 'true or false';
     case 'number':
+    case 'int':
       return 'a number';
     default:
       return expected;
@@ -100,38 +158,54 @@ export function describeValue(v: unknown): string {
   return String(v);
 }
 
-function listOptions(options: readonly string[]): string {
-  if (options.length > 8) return `the ${options.length} accepted values (see \`ztm schema\`)`;
-  return options.map((o) => JSON.stringify(o)).join(', ');
+/** The element a path is in, as a person names it: `component "db"`, `flow #3`, `the account`, `the model`. */
+function owner(path: readonly PathSegment[]): string {
+  const { element, field } = split(path);
+  return field ? `${element}: ${field}` : element;
 }
 
-/** How a person would name the place: `component "db"`, `flow #3`, `boundaries.vpc`. */
+/** `component "db": \`controls\` item 2`, `flow #3: \`to\``, `\`name\``. */
 export function describePath(path: readonly PathSegment[]): string {
-  const [head, second, ...rest] = path;
-  const tail = rest.length ? ` ${rest.join('.')}` : '';
-  if (head === undefined) return 'the model';
-  if (second === undefined) return String(head);
-  switch (head) {
-    case 'components':
-      return `component "${String(second)}"${tail}`;
-    case 'boundaries':
-      return `boundary "${String(second)}"${tail}`;
-    case 'data':
-      return `data asset "${String(second)}"${tail}`;
-    case 'flows':
-      return `flow #${Number(second) + 1}${tail}`;
-    case 'accept':
-      return `acceptance #${Number(second) + 1}${tail}`;
-    default:
-      return path.join('.');
-  }
+  const { element, field } = split(path);
+  if (!field) return element;
+  return element === 'the model' ? field : `${element}: ${field}`;
 }
 
-function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+function split(path: readonly PathSegment[]): { element: string; field: string } {
+  const [head, second] = path;
+  if (head === undefined) return { element: 'the model', field: '' };
+  let element: string | undefined;
+  if (second !== undefined) {
+    if (Object.hasOwn(SECTIONS, head) && typeof second === 'string') element = `${SECTIONS[head]} "${second}"`;
+    else if (head === 'flows') element = `flow #${Number(second) + 1}`;
+    else if (head === 'accept') element = `acceptance #${Number(second) + 1}`;
+  }
+  if (element !== undefined) return { element, field: fieldName(path.slice(2)) };
+  if (head === 'account') return { element: 'the account', field: fieldName(path.slice(1)) };
+  return { element: 'the model', field: fieldName(path) };
+}
+
+/** `controls` item 2, `cloudtrail.kms`. */
+function fieldName(rest: readonly PathSegment[]): string {
+  let keys = '';
+  let out = '';
+  for (const seg of rest) {
+    if (typeof seg === 'number') {
+      out += `${keys ? `\`${keys}\` ` : ''}item ${seg + 1}`;
+      keys = '';
+    } else keys = keys ? `${keys}.${seg}` : seg;
+  }
+  if (keys) out += `${out ? ' ' : ''}\`${keys}\``;
+  return out;
+}
+
+/** The raw value at `path`, and whether its last key is written at all. */
+function lookup(root: unknown, path: readonly PathSegment[]): { value: unknown; present: boolean } {
   let v = root;
   for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = Object.hasOwn(v, seg) ? (v as Record<PathSegment, unknown>)[seg] : undefined;
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, seg)) return { value: undefined, present: false };
+    v = (v as Record<PathSegment, unknown>)[seg];
   }
-  return v;
+  return { value: v, present: true };
 }
+
