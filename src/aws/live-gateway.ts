@@ -73,6 +73,8 @@ export class LiveGateway implements AwsGateway {
           requestHandler: {
             requestTimeout: this.options.requestTimeoutMs ?? 15_000,
             connectionTimeout: this.options.connectionTimeoutMs ?? 5_000,
+            // Without it the handler only logs a warning when requestTimeout passes, and a hung endpoint hangs ztm.
+            throwOnRequestTimeout: true,
           },
         };
         if (this.options.profile !== undefined) config.profile = this.options.profile;

@@ -72,24 +72,27 @@ export function statementsOf(document: unknown): Statement[] {
 
 const SERVICE_WILDCARD = /^[a-z0-9-]+:\*$/i;
 
-/** Every broad grant in one policy, one entry per statement and kind. */
+/** Strongest first: a statement is reported once, under the strongest kind it shows. */
+const KIND_ORDER: readonly WildcardKind[] = ['full-admin', 'not-action', 'service-wildcard', 'wildcard-action', 'wildcard-resource'];
+
+/** Every broad Allow statement in one policy, once each, with its strongest kind. */
 export function wildcardUses(policy: string, document: unknown): WildcardUse[] {
   const uses: WildcardUse[] = [];
   for (const s of statementsOf(document)) {
     if (s.effect !== 'Allow') continue;
-    const allResources = s.resources?.includes('*') === true || s.notResources !== undefined;
-    const on = s.notResources ? `NotResource ${JSON.stringify(s.notResources)}` : `Resource ${JSON.stringify(s.resources ?? [])}`;
-    const when = s.conditional ? ' (with a Condition)' : '';
-    const add = (kind: WildcardKind, detail: string) => uses.push({ policy, statement: s.id, kind, detail: `${detail}${when}` });
     const actions = s.actions ?? [];
-    if (actions.includes('*') && allResources) add('full-admin', `Action "*" on ${on}`);
-    else if (actions.includes('*')) add('wildcard-action', `Action "*" on ${on}`);
-    if (s.notActions) add('not-action', `NotAction ${JSON.stringify(s.notActions)} on ${on}`);
-    const services = actions.filter((a) => SERVICE_WILDCARD.test(a));
-    if (services.length) add('service-wildcard', `Action ${JSON.stringify(services)} on ${on}`);
-    const partial = actions.filter((a) => a !== '*' && !SERVICE_WILDCARD.test(a) && a.includes('*'));
-    if (partial.length) add('wildcard-action', `Action ${JSON.stringify(partial)} on ${on}`);
-    if (allResources && !actions.includes('*')) add('wildcard-resource', `${JSON.stringify(s.actions ?? s.notActions ?? [])} on ${on}`);
+    const allResources = s.resources?.includes('*') === true || s.notResources !== undefined;
+    const kinds = new Set<WildcardKind>();
+    if (actions.includes('*')) kinds.add(allResources ? 'full-admin' : 'wildcard-action');
+    if (s.notActions) kinds.add('not-action');
+    if (actions.some((a) => SERVICE_WILDCARD.test(a))) kinds.add('service-wildcard');
+    if (actions.some((a) => a !== '*' && a.includes('*'))) kinds.add('wildcard-action');
+    if (allResources) kinds.add('wildcard-resource');
+    const kind = KIND_ORDER.find((k) => kinds.has(k));
+    if (!kind) continue;
+    const what = s.notActions ? `NotAction ${JSON.stringify(s.notActions)}` : `Action ${JSON.stringify(actions.length === 1 ? actions[0] : actions)}`;
+    const on = s.notResources ? `NotResource ${JSON.stringify(s.notResources)}` : `Resource ${JSON.stringify(s.resources?.length === 1 ? s.resources[0] : (s.resources ?? []))}`;
+    uses.push({ policy, statement: s.id, kind, detail: `${what} on ${on}${s.conditional ? ' (with a Condition)' : ''}` });
   }
   return uses;
 }
@@ -99,7 +102,12 @@ export function wildcardUses(policy: string, document: unknown): WildcardUse[] {
  * is asked for customer managed policies only). Their grants, as AWS documents them.
  */
 export const KNOWN_AWS_MANAGED: Readonly<Record<string, { kind: WildcardKind; detail: string }>> = {
-  AdministratorAccess: { kind: 'full-admin', detail: 'Action "*" on Resource "*" (AWS managed AdministratorAccess)' },
-  PowerUserAccess: { kind: 'not-action', detail: 'NotAction iam:*, organizations:*, account:* on Resource "*" (AWS managed PowerUserAccess)' },
-  IAMFullAccess: { kind: 'service-wildcard', detail: 'Action "iam:*" on Resource "*" (AWS managed IAMFullAccess)' },
+  AdministratorAccess: { kind: 'full-admin', detail: 'Action "*" on Resource "*"' },
+  PowerUserAccess: { kind: 'not-action', detail: 'NotAction ["iam:*","organizations:*","account:*"] on Resource "*"' },
+  IAMFullAccess: { kind: 'service-wildcard', detail: 'Action "iam:*" on Resource "*"' },
 };
+
+/** `orders-data (inline) statement Bucket: Action "s3:*" on Resource "*"`. */
+export function describeUse(use: WildcardUse): string {
+  return `${use.policy}${use.statement === 'all' ? '' : ` statement ${use.statement}`}: ${use.detail}`;
+}

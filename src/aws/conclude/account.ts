@@ -8,6 +8,7 @@ import type { CredentialReport } from '../iam/credential-report.js';
 import type { PasswordPolicy } from '../iam/password-policy.js';
 import type { RootMfaDevice } from '../iam/root-mfa-device.js';
 import type { Observed } from '../observed.js';
+import { describeUse } from '../policy-document.js';
 import type { Conclusions } from './builder.js';
 
 export interface AccountObservations {
@@ -90,7 +91,7 @@ function concludePrincipals(o: AccountObservations, out: Conclusions): void {
   for (const p of details.value.principals) {
     if (p.path.startsWith('/aws-service-role/')) continue; // service-linked roles: AWS owns their policies
     for (const use of principalGrants(p, details.value).uses) {
-      const line = `${p.type} ${p.name}: ${use.policy} statement ${use.statement}: ${use.detail}`;
+      const line = `${p.type} ${p.name}: ${describeUse(use)}`;
       if (use.kind === 'full-admin' || use.kind === 'not-action') admin.push(line);
       else if (use.kind === 'service-wildcard') service.push(line);
     }

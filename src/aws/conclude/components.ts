@@ -3,6 +3,7 @@ import type { ComponentNode } from '../../model/graph.js';
 import { type AuthorizationDetails, findRole, principalGrants } from '../iam/authorization-details.js';
 import type { CredentialReport } from '../iam/credential-report.js';
 import type { Observed } from '../observed.js';
+import { describeUse } from '../policy-document.js';
 import { missingBlocks } from '../wafv2/rules.js';
 import type { WafObservation } from '../wafv2/web-acl.js';
 import type { Conclusions } from './builder.js';
@@ -98,7 +99,7 @@ export function concludeRole(c: ComponentNode, details: Observed<AuthorizationDe
     return;
   }
   const { uses, unread } = principalGrants(found, details.value);
-  const statements = uses.map((u) => `${u.policy} statement ${u.statement}: ${u.detail}`);
+  const statements = uses.map(describeUse);
   if (uses.length && !c.def.wildcard_permissions) {
     out.finding('elevation-of-privilege.live-wildcard-role-policy', c.id, [
       { attribute: 'iam_role', value: found.name },

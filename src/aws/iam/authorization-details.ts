@@ -85,7 +85,7 @@ export function principalGrants(p: Principal, details: AuthorizationDetails): Pr
       uses.push(...wildcardUses(a.name, local.document));
     } else if (AWS_MANAGED_ARN.test(a.arn) && Object.hasOwn(KNOWN_AWS_MANAGED, a.name)) {
       const known = KNOWN_AWS_MANAGED[a.name]!;
-      uses.push({ policy: `${a.name} (AWS managed)`, statement: '*', kind: known.kind, detail: known.detail });
+      uses.push({ policy: `${a.name} (AWS managed)`, statement: 'all', kind: known.kind, detail: known.detail });
     } else {
       unread.push(a.name);
     }
