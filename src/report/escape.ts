@@ -42,3 +42,39 @@ export function escapeMermaidLabel(text: string): string {
   for (const ch of diagramLabelText(text)) out += MERMAID_LABEL_SAFE.test(ch) ? ch : `#${ch.codePointAt(0)};`;
   return out;
 }
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text safe inside HTML element content and double- or single-quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!);
+}
+
+// Characters that start Markdown syntax anywhere in a line: code spans, emphasis,
+// links and images, table cells, strikethrough, headings' closing marks, escapes.
+const MARKDOWN_INLINE = /[\\`*_[\]|~#!]/g;
+// At the start of a line, these make a list item, quote, heading underline or thematic break.
+const MARKDOWN_LINE_START = /^([-+](?= |$)|=|\d+(?=[.)](?: |$)))/;
+
+/**
+ * `text` as one line of inert Markdown that is also inert HTML: whitespace runs
+ * (newlines included) become one space, `&`, `<`, `>` become HTML entities (so no
+ * tag, comment or entity survives), Markdown punctuation is backslash-escaped (so no
+ * code span, emphasis, link or table cell break `|` survives), a leading list or
+ * heading mark is escaped, and control, bidi and zero-width characters are shown as
+ * `\uXXXX`. Safe in a paragraph, a list item, a heading and a table cell.
+ */
+export function escapeMarkdown(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const html = oneLine.replace(/[&<>]/g, (c) => HTML_ENTITIES[c]!);
+  const md = html.replace(MARKDOWN_INLINE, (c) => `\\${c}`).replace(MARKDOWN_LINE_START, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`));
+  return terminalSafe(md);
+}
+
+// Ids, rule ids, flow names and control ids as the format restricts them.
+const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._:@/-]*(?:->[A-Za-z0-9][A-Za-z0-9._:@/-]*)?$/;
+
+/** An identifier as a Markdown code span when it is a plain id; otherwise escaped text. */
+export function markdownId(id: string): string {
+  return PLAIN_ID.test(id) ? `\`${id}\`` : escapeMarkdown(id);
+}

@@ -1,5 +1,6 @@
 /** Output formats by name; each renderer is loaded only when asked for. */
 import type { AnalysisResult, GateVerdict } from '../analysis/result.js';
+import type { ModelGraph } from '../model/graph.js';
 import type { Palette } from './palette.js';
 
 export const FORMATS = ['terminal', 'json', 'markdown', 'sarif'] as const;
@@ -11,6 +12,8 @@ export interface RenderContext {
   readonly palette: Palette;
   /** Show mitigated and accepted threats too (terminal). */
   readonly all: boolean;
+  /** The model's graph, for the Markdown document's diagram, matrix and perimeter table. */
+  readonly graph?: ModelGraph;
 }
 
 export async function render(format: Format, ctx: RenderContext): Promise<string> {
@@ -20,7 +23,7 @@ export async function render(format: Format, ctx: RenderContext): Promise<string
     case 'json':
       return (await import('./json.js')).renderJson(ctx.result, ctx.verdict);
     case 'markdown':
-      return (await import('./markdown.js')).renderMarkdown(ctx.result, ctx.verdict);
+      return (await import('./markdown.js')).renderMarkdown(ctx.result, ctx.verdict, ctx.graph);
     case 'sarif':
       return (await import('./sarif.js')).renderSarif(ctx.result, ctx.verdict);
   }

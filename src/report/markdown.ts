@@ -1,8 +1,37 @@
-/** `--format markdown`: placeholder until the design-review document lands. */
+/**
+ * `--format markdown`: the design-review document, GitHub-flavoured and readable
+ * as plain text. Sections live in src/report/markdown/; everything the model
+ * supplies goes through escapeMarkdown / markdownId (Markdown and HTML), the
+ * diagram through the Mermaid label escaping. Deterministic: no timestamps.
+ */
 import type { AnalysisResult, GateVerdict } from '../analysis/result.js';
-import { gateLine } from './gate-line.js';
+import type { ModelGraph } from '../model/graph.js';
+import { acceptancesSection, assumptionsSection } from './markdown/acceptances.js';
+import { joinSections } from './markdown/blocks.js';
+import { checklistSection } from './markdown/checklist.js';
+import type { ReviewContext } from './markdown/context.js';
+import { diagramSection } from './markdown/diagram.js';
+import { headerSection } from './markdown/header.js';
+import { matrixSection } from './markdown/matrix.js';
+import { pathsSection } from './markdown/paths.js';
+import { postureSection } from './markdown/posture.js';
+import { registerSection } from './markdown/register.js';
+import { summarySection } from './markdown/summary.js';
 
-export function renderMarkdown(result: AnalysisResult, verdict: GateVerdict): string {
-  const rows = result.threats.map((t) => `| ${t.id} | ${t.severity} | ${t.status} | ${t.title} |`);
-  return [`# ${result.model.name}`, '', '| id | severity | status | title |', '|---|---|---|---|', ...rows, '', gateLine(verdict), ''].join('\n');
+const SECTIONS: readonly ((ctx: ReviewContext) => string[])[] = [
+  headerSection,
+  summarySection,
+  postureSection,
+  diagramSection,
+  matrixSection,
+  pathsSection,
+  registerSection,
+  checklistSection,
+  acceptancesSection,
+  assumptionsSection,
+];
+
+export function renderMarkdown(result: AnalysisResult, verdict: GateVerdict, graph?: ModelGraph): string {
+  const ctx: ReviewContext = { result, verdict, ...(graph ? { graph } : {}) };
+  return joinSections(SECTIONS.map((section) => section(ctx)));
 }

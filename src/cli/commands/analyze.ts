@@ -12,6 +12,9 @@ import { FORMATS, type Format, render } from '../../report/formats.js';
 import { gateLine } from '../../report/gate-line.js';
 import { colorWanted, makePalette } from '../../report/palette.js';
 import { today } from '../../util/today.js';
+import { overrideSeverities, selectRules } from '../../config/apply.js';
+import { type LoadedConfig, findConfig, loadConfig } from '../../config/load.js';
+import { readReport } from '../../report/read-report.js';
 
 export interface AnalyzeFlags {
   format: Format;
@@ -21,6 +24,8 @@ export interface AnalyzeFlags {
   builtinRules: boolean;
   color: boolean;
   all?: boolean;
+  baseline?: string;
+  config?: string;
 }
 
 export function registerAnalyze(program: Command, ctx: CommandContext): void {
@@ -35,6 +40,8 @@ export function registerAnalyze(program: Command, ctx: CommandContext): void {
     .option('--no-builtin-rules', 'use only the rules given with --rules')
     .option('-a, --all', 'terminal: list mitigated and accepted threats too')
     .option('--no-color', 'plain terminal output')
+    .option('-b, --baseline <report.json>', 'gate only on threats not in this earlier `--format json` report (by stable id)')
+    .option('-c, --config <file>', `settings file (default: ${'ztm.config.yaml'} next to the model, else in the working directory)`)
     .addHelpText('after', `
 Exit codes: 0 no open threat at or above --fail-on (default ${DEFAULT_FAIL_ON}); 1 some are (the last line
 says how many and which); 2 bad model, bad rules or bad usage.
@@ -43,23 +50,39 @@ Examples:
   ztm analyze arch.yaml
   ztm analyze arch.yaml --fail-on critical
   ztm analyze arch.yaml --format json -o threats.json
-  ztm analyze arch.yaml --rules ./team-rules --format markdown -o REVIEW.md`)
-    .action(async (file: string, flags: AnalyzeFlags) => {
+  ztm analyze arch.yaml --rules ./team-rules --format markdown -o REVIEW.md
+  ztm analyze arch.yaml --baseline main-report.json --format sarif -o ztm.sarif`)
+    .action(async (file: string, cliFlags: AnalyzeFlags, command: Command) => {
+      let config: LoadedConfig | undefined;
+      let baseline: ReadonlySet<string> | undefined;
+      try {
+        const configFile = cliFlags.config ?? findConfig(file);
+        config = configFile !== undefined ? loadConfig(configFile) : undefined;
+        if (cliFlags.baseline !== undefined) baseline = new Set(readReport(cliFlags.baseline, 'baseline').threats.map((t) => t.id));
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        printDiagnostics(ctx.io, err.diagnostics, makePalette(colorWanted(process.stderr, cliFlags.color)));
+        ctx.exitCode = EXIT.badInput;
+        return;
+      }
+      const flags = withConfigDefaults(cliFlags, command, config);
       const palette = makePalette(colorWanted(flags.output ? process.stderr : process.stdout, flags.color) && flags.format === 'terminal');
       const diagPalette = makePalette(colorWanted(process.stderr, flags.color));
       let result;
+      let graph;
       try {
-        const rules = loadRules(flags.rules, { builtIn: flags.builtinRules });
-        const { graph, warnings } = loadModel(file);
-        result = analyze(graph, rules, { today: today(), warnings });
+        const rules = selectRules(loadRules([...(config?.ruleDirectories ?? []), ...flags.rules], { builtIn: flags.builtinRules }), config);
+        const model = loadModel(file);
+        graph = model.graph;
+        result = overrideSeverities(analyze(graph, rules, { today: today(), warnings: model.warnings }), config);
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         printDiagnostics(ctx.io, err.diagnostics, diagPalette);
         ctx.exitCode = EXIT.badInput;
         return;
       }
-      const verdict = gate(result, flags.failOn);
-      const text = await render(flags.format, { result, verdict, palette, all: flags.all === true });
+      const verdict = gate(result, flags.failOn, baseline);
+      const text = await render(flags.format, { result, verdict, palette, all: flags.all === true, graph });
       if (flags.output) {
         await writeOutput(flags.output, text);
         ctx.io.stderr(`wrote ${flags.output}\n`);
@@ -67,4 +90,15 @@ Examples:
       if (flags.format !== 'terminal' || flags.output) ctx.io.stderr(`${gateLine(verdict)}\n`);
       ctx.exitCode = verdict.failed ? EXIT.gateFailed : EXIT.ok;
     });
+}
+
+/** Config values fill in the flags the user did not give: the command line wins. */
+function withConfigDefaults(flags: AnalyzeFlags, command: Command, config: LoadedConfig | undefined): AnalyzeFlags {
+  if (!config) return flags;
+  const given = (name: string) => command.getOptionValueSource(name) === 'cli';
+  return {
+    ...flags,
+    ...(config.config.fail_on !== undefined && !given('failOn') ? { failOn: config.config.fail_on } : {}),
+    ...(config.config.format !== undefined && !given('format') ? { format: config.config.format } : {}),
+  };
 }

@@ -1,0 +1,63 @@
+/**
+ * What a config changes, in two clearly separate steps around the analysis:
+ * selectRules (before: enabled / disabled rules) and overrideSeverities (after:
+ * per-rule severity, recorded as a severity factor). Both check every rule id
+ * the config names against the loaded rules, with positioned errors.
+ */
+import { type AnalysisResult, compareThreats, summarize } from '../analysis/result.js';
+import { CATEGORIES, type Category, type Threat } from '../analysis/threat.js';
+import { type Diagnostic, InputError } from '../model/diagnostics.js';
+import type { PathSegment } from '../model/source-map.js';
+import type { CompiledRule } from '../rules/load.js';
+import { didYouMean } from '../util/suggest.js';
+import { basename } from 'node:path';
+import type { LoadedConfig } from './load.js';
+
+const isCategory = (s: string): s is Category => (CATEGORIES as readonly string[]).includes(s);
+
+function selects(selector: string, rule: CompiledRule): boolean {
+  return isCategory(selector) ? rule.def.category === selector : rule.def.id === selector;
+}
+
+/** Unknown rule ids and categories named anywhere in the config's rules section. */
+function checkNames(loaded: LoadedConfig, rules: readonly CompiledRule[]): Diagnostic[] {
+  const ids = rules.map((r) => r.def.id);
+  const known = new Set<string>([...ids, ...CATEGORIES]);
+  const out: Diagnostic[] = [];
+  const bad = (path: PathSegment[], at: 'key' | 'value', name: string, what: string) => {
+    const pos = at === 'key' ? loaded.map.keyAt(path) : loaded.map.valueAt(path);
+    out.push({ severity: 'error', file: loaded.file, ...pos, code: 'unknown-rule', message: `rules.${path.slice(1).join('.')}: ${JSON.stringify(name)} is not ${what}${didYouMean(name, what.includes('category') ? known : ids)}` });
+  };
+  const r = loaded.config.rules;
+  for (const key of ['enabled', 'disabled'] as const) {
+    (r[key] ?? []).forEach((s, i) => {
+      if (!known.has(s)) bad(['rules', key, i], 'value', s, 'a loaded rule id or a STRIDE category');
+    });
+  }
+  for (const id of Object.keys(r.severity)) if (!ids.includes(id)) bad(['rules', 'severity', id], 'key', id, 'a loaded rule id');
+  return out;
+}
+
+/** Step 1, before analysis: the rules the config leaves enabled. */
+export function selectRules(rules: readonly CompiledRule[], loaded: LoadedConfig | undefined): CompiledRule[] {
+  if (!loaded) return [...rules];
+  const errors = checkNames(loaded, rules);
+  if (errors.length) throw new InputError(errors);
+  const { enabled, disabled } = loaded.config.rules;
+  return rules.filter((rule) => (enabled === undefined || enabled.some((s) => selects(s, rule))) && !disabled.some((s) => selects(s, rule)));
+}
+
+/** Step 2, after analysis: per-rule severity overrides, each recorded as a severity factor. */
+export function overrideSeverities(result: AnalysisResult, loaded: LoadedConfig | undefined): AnalysisResult {
+  const overrides = loaded?.config.rules.severity ?? {};
+  if (!loaded || Object.keys(overrides).length === 0) return result;
+  const source = basename(loaded.file);
+  const threats = result.threats.map((t): Threat => {
+    const to = overrides[t.rule];
+    if (to === undefined || to === t.severity) return t;
+    const factors = [...t.severityReasoning.factors, `severity overridden by ${source}: ${t.severity} → ${to}`];
+    return { ...t, severity: to, severityReasoning: { ...t.severityReasoning, factors } };
+  });
+  threats.sort(compareThreats);
+  return { ...result, threats, summary: summarize(threats) };
+}

@@ -1,0 +1,66 @@
+/** The control checklist: recommended controls grouped by AWS service, the threats each closes, and whether it is declared. */
+import type { Threat } from '../../analysis/threat.js';
+import { CONTROLS, isKnownControl } from '../../model/catalog/controls.js';
+import type { ModelGraph } from '../../model/graph.js';
+import { escapeMarkdown, markdownId } from '../escape.js';
+import { compareText } from '../threat-order.js';
+import { heading } from './blocks.js';
+import { type ReviewContext, threatRef } from './context.js';
+import { compareForRegister, serviceOf } from './register.js';
+
+/** Services in the order a zero-trust review walks them: identity, edge, encryption, visibility; the rest alphabetically. */
+const SERVICE_ORDER = ['IAM', 'IAM Identity Center', 'Amazon Cognito', 'AWS WAF', 'AWS WAF / API Gateway', 'AWS Shield', 'ACM Private CA', 'ACM / ELB', 'AWS KMS', 'AWS CloudTrail', 'Amazon GuardDuty'];
+
+/** The control is declared where the threat lives (on the component, the flow or its receiver, or the account). */
+export function isDeclared(graph: ModelGraph | undefined, t: Threat, control: string): boolean {
+  if (t.mitigatedBy.includes(control)) return true;
+  if (!graph) return false;
+  const component = graph.components.get(t.element);
+  if (component) return component.controls.has(control);
+  const flow = graph.flowsByName.get(t.element);
+  if (flow) return flow.controls.has(control) || flow.to.controls.has(control);
+  if (t.element === 'account') return graph.account.controls.includes(control as never);
+  return false;
+}
+
+interface Item {
+  readonly control: string;
+  readonly service: string;
+  readonly threats: Threat[];
+}
+
+function items(threats: readonly Threat[]): Item[] {
+  const byControl = new Map<string, Item>();
+  for (const t of threats) {
+    for (const r of t.recommendations) {
+      const item = byControl.get(r.control) ?? { control: r.control, service: serviceOf(r.control, r.service), threats: [] };
+      if (!item.threats.includes(t)) item.threats.push(t);
+      byControl.set(r.control, item);
+    }
+  }
+  return [...byControl.values()];
+}
+
+function compareServices(a: string, b: string): number {
+  const rank = (s: string) => (SERVICE_ORDER.includes(s) ? SERVICE_ORDER.indexOf(s) : SERVICE_ORDER.length);
+  return rank(a) - rank(b) || compareText(a, b);
+}
+
+export function checklistSection(ctx: ReviewContext): string[] {
+  const all = items(ctx.result.threats);
+  const lines = heading(2, 'Control checklist');
+  if (all.length === 0) return [...lines, 'No control is recommended.'];
+  lines.push('Ticked: declared on every element whose threat it closes. Each threat is marked ✓ where the control is declared and ✗ where it is missing.', '');
+  const services = [...new Set(all.map((i) => i.service))].sort(compareServices);
+  for (const service of services) {
+    lines.push(...heading(3, escapeMarkdown(service)));
+    for (const item of all.filter((i) => i.service === service).sort((a, b) => compareText(a.control, b.control))) {
+      const marks = [...item.threats].sort(compareForRegister).map((t) => `${isDeclared(ctx.graph, t, item.control) ? '✓' : '✗'} ${threatRef(t)}`);
+      const done = item.threats.every((t) => isDeclared(ctx.graph, t, item.control));
+      const what = isKnownControl(item.control) ? escapeMarkdown(CONTROLS[item.control].description) : 'Team-specific control.';
+      lines.push(`- [${done ? 'x' : ' '}] ${markdownId(item.control)}: ${what} Closes: ${marks.join(', ')}`);
+    }
+    lines.push('');
+  }
+  return lines;
+}

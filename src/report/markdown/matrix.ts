@@ -1,0 +1,68 @@
+/** STRIDE per element: every element against the six categories, with counts and status. */
+import { STRIDE_PER_ELEMENT } from '../../analysis/stride-per-element.js';
+import { CATEGORIES, type Category, type ElementKind, type Threat, isOpen } from '../../analysis/threat.js';
+import type { ElementType } from '../../model/catalog/kinds.js';
+import { compareSeverityThenId, compareText } from '../threat-order.js';
+import { heading, table } from './blocks.js';
+import { type ReviewContext, elementLabel } from './context.js';
+
+interface Row {
+  readonly id: string;
+  readonly kind: ElementKind;
+  readonly elementType?: ElementType;
+}
+
+const LETTERS: Record<Category, string> = { spoofing: 'S', tampering: 'T', repudiation: 'R', 'information-disclosure': 'I', 'denial-of-service': 'D', 'elevation-of-privilege': 'E' };
+
+function applies(row: Row, c: Category): boolean {
+  const scope = STRIDE_PER_ELEMENT[c];
+  switch (row.kind) {
+    case 'component':
+      return row.elementType === undefined || scope.elementTypes.includes(row.elementType);
+    case 'flow':
+      return scope.flows;
+    case 'account':
+      return scope.account;
+    case 'boundary':
+      return scope.boundaries;
+  }
+}
+
+/** Components, then flows, then the account and boundaries: every modelled element, and any other a threat names. */
+function rows(ctx: ReviewContext): Row[] {
+  const out = new Map<string, Row>();
+  if (ctx.graph) {
+    for (const c of [...ctx.graph.components.values()].sort((a, b) => compareText(a.id, b.id))) out.set(c.id, { id: c.id, kind: 'component', elementType: c.element });
+    for (const f of [...ctx.graph.flows].sort((a, b) => compareText(a.name, b.name))) out.set(f.name, { id: f.name, kind: 'flow' });
+  }
+  const order: ElementKind[] = ['component', 'flow', 'account', 'boundary'];
+  const rest = ctx.result.threats.filter((t) => !out.has(t.element)).sort((a, b) => order.indexOf(a.elementKind) - order.indexOf(b.elementKind) || compareText(a.element, b.element));
+  for (const t of rest) out.set(t.element, { id: t.element, kind: t.elementKind });
+  return [...out.values()];
+}
+
+/** `2 open (high)`, `1 mitigated`, `1 open (medium), 1 accepted`; `·` for none, `n/a` where the category does not apply. */
+function cell(threats: readonly Threat[], applicable: boolean): string {
+  if (threats.length === 0) return applicable ? '·' : 'n/a';
+  const open = threats.filter((t) => isOpen(t.status));
+  const parts: string[] = [];
+  if (open.length) parts.push(`**${open.length} open** (${[...open].sort(compareSeverityThenId)[0]!.severity})`);
+  for (const status of ['accepted', 'mitigated'] as const) {
+    const n = threats.filter((t) => t.status === status).length;
+    if (n) parts.push(`${n} ${status}`);
+  }
+  return parts.join(', ');
+}
+
+export function matrixSection(ctx: ReviewContext): string[] {
+  const body = rows(ctx).map((row) => {
+    const threats = ctx.result.threats.filter((t) => t.element === row.id);
+    return [elementLabel(ctx, row.id), row.elementType ?? row.kind, ...CATEGORIES.map((c) => cell(threats.filter((t) => t.category === c), applies(row, c)))];
+  });
+  return [
+    ...heading(2, 'STRIDE per element'),
+    'S spoofing, T tampering, R repudiation, I information disclosure, D denial of service, E elevation of privilege. Each cell counts the threats found, with the worst open severity; `·` none found, `n/a` the category does not apply to this kind of element.',
+    '',
+    ...table(['Element', 'Type', ...CATEGORIES.map((c) => LETTERS[c])], body),
+  ];
+}

@@ -1,0 +1,25 @@
+/** The zero-trust posture: three pillar scores with the open threats that weaken each. */
+import { scorePosture } from '../posture.js';
+import { escapeMarkdown } from '../escape.js';
+import { heading, plural, severityText } from './blocks.js';
+import { type ReviewContext, elementLabel, threatRef } from './context.js';
+import { perimeterTable } from './perimeter.js';
+
+export function postureSection(ctx: ReviewContext): string[] {
+  const lines = [
+    ...heading(2, 'Zero-trust posture'),
+    'Each pillar scores the share of its threats, weighted by severity (critical 8, high 4, medium 2, low 1), that declared controls mitigate. Accepted risks still count against it. A threat belongs to every pillar one of its recommended controls serves.',
+    '',
+  ];
+  for (const p of scorePosture(ctx.result)) {
+    lines.push(...heading(3, `${p.pillar.title}: ${p.score}/100 (${p.rating})`));
+    lines.push(`${escapeMarkdown(p.pillar.principle)} ${plural(p.total, 'threat')} bear on it; ${p.mitigated} mitigated, ${p.open.length} open, ${p.accepted.length} accepted.`);
+    if (p.open.length > 0) {
+      lines.push('', 'Open threats that weaken it:', '');
+      for (const t of p.open) lines.push(`- ${severityText(t.severity)}: ${escapeMarkdown(t.title)} on ${elementLabel(ctx, t.element)} (${threatRef(t)})`);
+    }
+    lines.push('');
+  }
+  lines.push(...perimeterTable(ctx));
+  return lines;
+}
