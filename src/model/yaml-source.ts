@@ -108,7 +108,8 @@ function parseWithPositions(file: string, text: string): { value: unknown; table
     if (err instanceof yaml.YAMLException) {
       const mark = err.mark;
       const code = /exceeded maxDepth/.test(err.reason) ? 'too-deep' : 'yaml-syntax';
-      fail(file, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, code, explainYamlError(err.reason, text, mark?.position ?? 0));
+      const at = tagStart(err.reason, text, mark?.position ?? 0) ?? { line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 };
+      fail(file, at.line, at.column, code, explainYamlError(err.reason, text, mark?.position ?? 0));
     }
     throw err;
   }
@@ -177,6 +178,16 @@ function checkExpansion(file: string, root: unknown, map: SourceMap): void {
     return n;
   };
   visit(root);
+}
+
+/** js-yaml reports a refused tag after the tagged value: point at the tag itself. */
+function tagStart(reason: string, text: string, offset: number): { line: number; column: number } | undefined {
+  const tag = /unknown tag !<([^>]*)>/.exec(reason)?.[1];
+  if (tag === undefined) return undefined;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const written = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice(18)}` : tag;
+  const at = text.lastIndexOf(written, offset);
+  return at >= lineStart ? positionIn(text, at) : undefined;
 }
 
 function explainYamlError(reason: string, text: string, offset: number): string {
