@@ -1,0 +1,99 @@
+/** The pure parts of live verification: policy documents, CSV, the credential report, masking, WAF rules. */
+import { describe, expect, test } from 'vitest';
+import { parseCsv } from '../src/aws/csv.js';
+import { parseCredentialReport } from '../src/aws/credential-report.js';
+import { staleAccessKeys } from '../src/aws/iam/access-keys.js';
+import { consoleUsersWithoutMfa } from '../src/aws/iam/console-users.js';
+import { passwordPolicyWeaknesses } from '../src/aws/iam/password-policy.js';
+import { isRootVirtualDevice } from '../src/aws/iam/root-mfa-device.js';
+import { maskValue } from '../src/aws/mask.js';
+import { decodePolicyDocument, wildcardUses } from '../src/aws/policy-document.js';
+import { missingBlocks, readAclRules } from '../src/aws/wafv2/rules.js';
+import { webAclLocation } from '../src/aws/wafv2/web-acl.js';
+import { isSdkNodeVersionWarning } from '../src/aws/sdk-warning.js';
+import { CREDENTIAL_REPORT, WEB_ACL } from './helpers/aws-orders-scenario.js';
+
+describe('policy documents', () => {
+  const enc = (d: unknown) => encodeURIComponent(JSON.stringify(d));
+  test('URL-encoded documents are decoded; Statement and Action may be one value or a list', () => {
+    expect(decodePolicyDocument(enc({ Statement: [] }))).toEqual({ Statement: [] });
+    expect(wildcardUses('p', enc({ Statement: { Effect: 'Allow', Action: '*', Resource: '*' } }))).toEqual([{ policy: 'p', statement: '#1', kind: 'full-admin', detail: 'Action "*" on Resource "*"' }]);
+    expect(wildcardUses('p', enc({ Statement: [{ Sid: 'A', Effect: 'Allow', Action: ['s3:GetObject', 'ec2:*'], Resource: ['arn:aws:s3:::b/*'] }] }))[0]).toMatchObject({ statement: 'A', kind: 'service-wildcard' });
+  });
+  test('NotAction and NotResource under Allow are broad; Deny never is', () => {
+    const kinds = (st: unknown) => wildcardUses('p', { Statement: st }).map((u) => u.kind);
+    expect(kinds({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' })).toEqual(['not-action']);
+    expect(kinds({ Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::secret/*' })).toEqual(['wildcard-resource']);
+    expect(kinds({ Effect: 'Deny', Action: '*', Resource: '*' })).toEqual([]);
+    expect(kinds({ Effect: 'Allow', Action: 's3:Get*', Resource: 'arn:aws:s3:::b/*' })).toEqual(['wildcard-action']);
+    expect(kinds({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' })).toEqual([]);
+  });
+  test('a raw % in a condition does not break decoding', () => {
+    expect(decodePolicyDocument('{"Statement":[],"x":"100%"}')).toEqual({ Statement: [], x: '100%' });
+  });
+});
+
+describe('CSV and the credential report', () => {
+  test('quoted fields, doubled quotes, commas and newlines inside quotes, CRLF', () => {
+    expect(parseCsv('a,b\r\n"x,1","say ""hi""\nthere"\r\n')).toEqual([['a', 'b'], ['x,1', 'say "hi"\nthere']]);
+  });
+  const rows = parseCredentialReport(CREDENTIAL_REPORT);
+  test('rows, the root row, console users without MFA', () => {
+    expect(rows.map((r) => r.user)).toEqual(['<root_account>', 'alice', 'bob', 'ci-deploy']);
+    expect(rows[0]!.isRoot).toBe(true);
+    expect(consoleUsersWithoutMfa(rows)).toEqual(['bob']);
+  });
+  test('stale keys: older than 90 days, or unused for 45 days or more', () => {
+    const stale = staleAccessKeys(rows, new Date('2026-12-01T00:00:00Z'));
+    expect(stale.map((k) => k.user)).toEqual(['ci-deploy']);
+    expect(staleAccessKeys(rows, new Date('2027-01-20T00:00:00Z')).map((k) => k.user)).toEqual(['alice', 'ci-deploy']);
+  });
+  test('a report without its columns is refused', () => {
+    expect(() => parseCredentialReport('name,x\nbob,1')).toThrow(/no column user/);
+  });
+});
+
+test('password policy strength', () => {
+  expect(passwordPolicyWeaknesses(undefined)).toEqual(['no password policy is set']);
+  expect(passwordPolicyWeaknesses({ MinimumPasswordLength: 14, PasswordReusePrevention: 24, RequireUppercaseCharacters: true, RequireLowercaseCharacters: true, RequireNumbers: true, RequireSymbols: true })).toEqual([]);
+  expect(passwordPolicyWeaknesses({ MinimumPasswordLength: 14, PasswordReusePrevention: 5, RequireUppercaseCharacters: true, RequireLowercaseCharacters: true, RequireNumbers: true })).toEqual(['reuse prevention 5 < 24', 'symbols not required']);
+});
+
+test('root virtual MFA device: by serial or by user ARN', () => {
+  expect(isRootVirtualDevice({ SerialNumber: 'arn:aws:iam::123456789012:mfa/root-account-mfa-device' })).toBe(true);
+  expect(isRootVirtualDevice({ SerialNumber: 'arn:aws:iam::123456789012:mfa/phone', User: { Arn: 'arn:aws:iam::123456789012:root' } })).toBe(true);
+  expect(isRootVirtualDevice({ SerialNumber: 'arn:aws:iam::123456789012:mfa/alice', User: { Arn: 'arn:aws:iam::123456789012:user/alice' } })).toBe(false);
+});
+
+test('WAF rules: a managed group under OverrideAction Count does not block', () => {
+  const rules = readAclRules(WEB_ACL);
+  expect(rules.blocking).toEqual(['AWSManagedRulesCommonRuleSet']);
+  expect(rules.countOnly).toEqual(['AWSManagedRulesSQLiRuleSet']);
+  expect(rules.rateRules).toEqual([{ name: 'per-ip', limit: 2000 }]);
+  expect(missingBlocks(rules)).toEqual([
+    { name: 'AWSManagedRulesSQLiRuleSet', state: 'count-only' },
+    { name: 'AWSManagedRulesKnownBadInputsRuleSet', state: 'absent' },
+  ]);
+  expect(webAclLocation('arn:aws:wafv2:us-east-1:123456789012:global/webacl/cf/abc')).toEqual({ scope: 'CLOUDFRONT', region: 'us-east-1' });
+  expect(webAclLocation('arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/x/abc')).toEqual({ scope: 'REGIONAL', region: 'eu-west-1' });
+});
+
+test('masking: access key ids, secret fields, token-like values; markers through the callback', () => {
+  const masked = maskValue({
+    AccessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+    note: 'key ASIAY34FZKBOKMUTVV7A was used',
+    SecretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    SessionToken: 'IQoJb3JpZ2luX2VjEXAMPLE',
+    LockToken: 'abc',
+    jwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc',
+    raw: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    MinimumPasswordLength: 14,
+    Marker: 'opaque',
+  }, () => 'marker-1');
+  expect(masked).toEqual({ AccessKeyId: 'AKIA****MPLE', note: 'key ASIA****VV7A was used', jwt: '****', raw: '****', MinimumPasswordLength: 14, Marker: 'marker-1' });
+});
+
+test('only the SDK Node version notice is filtered', () => {
+  expect(isSdkNodeVersionWarning('NodeVersionSupportWarning: The AWS SDK for JavaScript (v3) ...')).toBe(true);
+  expect(isSdkNodeVersionWarning('Some other warning', 'DeprecationWarning')).toBe(false);
+});
