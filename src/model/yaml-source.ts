@@ -143,31 +143,42 @@ function checkTabs(file: string, text: string): void {
 /** Count nodes as if every alias were expanded, sharing the work of repeated subtrees. */
 function checkExpansion(file: string, root: unknown, map: SourceMap): void {
   const sizes = new Map<object, number>();
+  const heights = new Map<object, number>(); // levels of lists and mappings from an object down
   const path: PathSegment[] = [];
   let aliases = 0;
   const failAt = (code: string, message: string): never => {
     const at = map.valueAt(path);
     return fail(file, at.line, at.column, code, message);
   };
+  let height = 0;
+  const tooDeep = () => failAt('too-deep', `the file nests lists and mappings deeper than ${LIMITS.maxDepth} levels here; a model needs far fewer. Flatten this value.`);
   const visit = (v: unknown): number => {
-    if (v === null || typeof v !== 'object') return 1;
+    if (v === null || typeof v !== 'object') {
+      height = 0;
+      return 1;
+    }
     const known = sizes.get(v);
     if (known !== undefined) {
       if (++aliases > LIMITS.maxAliases) failAt('too-many-aliases', `the file repeats anchored values (aliases) more than ${LIMITS.maxAliases} times; ztm refuses it to stay safe from alias bombs. Write the values out.`);
+      height = heights.get(v)!;
+      if (path.length + height > LIMITS.maxDepth) tooDeep();
       return known;
     }
-    if (path.length >= LIMITS.maxDepth) failAt('too-deep', `the file nests lists and mappings deeper than ${LIMITS.maxDepth} levels here; a model needs far fewer. Flatten this value.`);
+    if (path.length >= LIMITS.maxDepth) tooDeep();
     let n = 1;
+    let below = 0;
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         path.push(i);
         n += visit(v[i]);
+        if (height > below) below = height;
         path.pop();
       }
     } else {
       for (const key of Object.keys(v)) {
         path.push(key);
         n += visit((v as Record<string, unknown>)[key]);
+        if (height > below) below = height;
         path.pop();
       }
     }
@@ -175,6 +186,7 @@ function checkExpansion(file: string, root: unknown, map: SourceMap): void {
       failAt('alias-bomb', `expanding the aliases here would make more than ${LIMITS.maxExpandedNodes.toLocaleString('en-US')} values (a "billion laughs" file); ztm refuses it. Write the values out instead of nesting aliases.`);
     }
     sizes.set(v, n);
+    heights.set(v, (height = below + 1));
     return n;
   };
   visit(root);
