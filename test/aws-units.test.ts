@@ -97,3 +97,26 @@ test('only the SDK Node version notice is filtered', () => {
   expect(isSdkNodeVersionWarning('NodeVersionSupportWarning: The AWS SDK for JavaScript (v3) ...')).toBe(true);
   expect(isSdkNodeVersionWarning('Some other warning', 'DeprecationWarning')).toBe(false);
 });
+
+test('the minimal policy lists exactly the operations the checks call, and every live rule is in rules/live.yaml', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const policy = JSON.parse(readFileSync(new URL('../policy/ztm-verify-policy.json', import.meta.url), 'utf8'));
+  const allowed = policy.Statement.flatMap((s: { Action: string[] }) => s.Action).sort();
+  const called = new Set<string>();
+  const walk = (dir: URL): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(new URL(`${e.name}/`, dir));
+      else for (const m of readFileSync(new URL(e.name, dir), 'utf8').matchAll(/service: '(iam|wafv2)'[^}]*operation: '(\w+)'|iamPages\(ctx, log, '(\w+)'|wafPages\(ctx, log, [^,]+, '(\w+)'/g)) {
+        called.add(m[1] ? `${m[1]}:${m[2]}` : m[3] ? `iam:${m[3]}` : `wafv2:${m[4]}`);
+      }
+    }
+  };
+  walk(new URL('../src/aws/', import.meta.url));
+  called.add('iam:GetCredentialReport'); // the credential report's two calls share one request object
+  called.add('iam:GenerateCredentialReport');
+  expect([...called].sort()).toEqual(allowed);
+  const { LIVE_RULES } = await import('../src/aws/live-rules.js');
+  const yaml = readFileSync(new URL('../rules/live.yaml', import.meta.url), 'utf8');
+  const ids = [...yaml.matchAll(/^ {2}- id: (\S+)$/gm)].map((m) => m[1]).sort();
+  expect(ids).toEqual(Object.keys(LIVE_RULES).sort());
+});
