@@ -51,7 +51,13 @@ describe('README', () => {
     expect(m, cmd).not.toBeNull();
     const r = runZtm([m![1]!, m![2]!]);
     expect(r.stderr).not.toMatch(/: error: |unknown command/);
-    expect(r.code).toBe(0);
+    if (m![1] === 'validate') expect(r.code).toBe(0);
+    else {
+      // analyze: the sketch has open threats, so the default gate fails with 1, as README says.
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/\d+ threats: \d+ open/);
+      expect(README).toContain('and exits 1');
+    }
   });
 
   it('the annotated model example validates with no warnings', () => {
