@@ -4,6 +4,7 @@ import { registerValidate } from './validate.js';
 import { registerSchema } from './schema.js';
 import { registerInit } from './init.js';
 import { registerAnalyze } from './analyze.js';
+import { registerDiff } from './diff.js';
 import { registerVerify } from './verify.js';
 
 /** Every subcommand, in the order `ztm --help` lists them. */
@@ -11,6 +12,7 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerInit(program, ctx);
   registerValidate(program, ctx);
   registerAnalyze(program, ctx);
+  registerDiff(program, ctx);
   registerVerify(program, ctx);
   registerSchema(program, ctx);
 }
