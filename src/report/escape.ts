@@ -51,8 +51,8 @@ export function escapeHtml(text: string): string {
 }
 
 // Characters that start Markdown syntax anywhere in a line: code spans, emphasis,
-// links and images, table cells, strikethrough, headings' closing marks, escapes.
-const MARKDOWN_INLINE = /[\\`*_[\]|~#!]/g;
+// links and images (`[`), table cells, strikethrough, headings' closing marks, escapes.
+const MARKDOWN_INLINE = /[\\`*_[\]|~#]/g;
 // At the start of a line, these make a list item, quote, heading underline or thematic break.
 const MARKDOWN_LINE_START = /^([-+](?= |$)|=|\d+(?=[.)](?: |$)))/;
 
