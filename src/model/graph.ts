@@ -174,9 +174,10 @@ export function buildGraph(file: string, model: Architecture, source?: SourceMap
   return { file, model, account: model.account, cloudtrail, components, boundaries, data, flows, flowsByName, position, source };
 }
 
-/** The boundaries in one chain but not the other: what a flow enters or leaves. */
-function crossedBoundaries(a: readonly BoundaryNode[], b: readonly BoundaryNode[]): BoundaryNode[] {
-  const inB = new Set(b);
-  const inA = new Set(a);
-  return [...a.filter((x) => !inB.has(x)), ...b.filter((x) => !inA.has(x))];
+/** The boundaries in one chain but not the other: what a flow enters or leaves. Chains are short. */
+function crossedBoundaries(a: readonly BoundaryNode[], b: readonly BoundaryNode[]): readonly BoundaryNode[] {
+  if (a === b || (a.length === b.length && a[0] === b[0])) return NONE;
+  return [...a.filter((x) => !b.includes(x)), ...b.filter((x) => !a.includes(x))];
 }
+
+const NONE: readonly BoundaryNode[] = Object.freeze([]);
