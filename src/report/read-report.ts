@@ -9,6 +9,7 @@ import { keysAt } from '../model/schema-keys.js';
 import { positionIn } from '../model/source-map.js';
 import { parseYaml } from '../model/yaml-source.js';
 import { zodDiagnostics } from '../model/zod-diagnostics.js';
+import { findJsonSyntaxError } from './json-position.js';
 import { Report, type ReportDoc } from './report-schema.js';
 
 const fail = (d: Omit<Diagnostic, 'severity'>): never => {
@@ -27,11 +28,9 @@ export function readReport(file: string, role: string): ReportDoc {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    const message = (err as Error).message;
-    const offset = /at position (\d+)/.exec(message)?.[1];
-    const at = positionIn(text, offset !== undefined ? Number(offset) : text.length);
-    const why = message.replace(/ in JSON at position \d+.*$/s, '').replace(/^Unexpected end of JSON input$/, 'the JSON ends too early');
-    return fail({ file, ...at, code: 'invalid-json', message: `the ${role} is not valid JSON: ${why}. It must be a report written by \`ztm analyze --format json\`` });
+    const problem = findJsonSyntaxError(text) ?? { offset: Number(/at position (\d+)/.exec((err as Error).message)?.[1] ?? 0), message: (err as Error).message };
+    const at = positionIn(text, Math.min(problem.offset, text.length));
+    return fail({ file, ...at, code: 'invalid-json', message: `the ${role} is not valid JSON: ${problem.message}. It must be a report written by \`ztm analyze --format json\`` });
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value) || (value as { version?: unknown }).version !== 1) {
     const version = value !== null && typeof value === 'object' ? (value as { version?: unknown }).version : undefined;

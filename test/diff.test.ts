@@ -1,0 +1,113 @@
+/** --baseline and `ztm diff`: by stable id, exact exit codes, positioned errors for bad reports. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runZtm } from './helpers/cli.js';
+import { TEST_RULES } from './data/reports.js';
+
+const ORDERS = 'fixtures/valid/orders-platform.yaml';
+const dir = mkdtempSync(join(tmpdir(), 'ztm-diff-'));
+const write = (name: string, text: string) => {
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+};
+const full = JSON.parse(runZtm(['analyze', ORDERS, '--format', 'json', ...TEST_RULES]).stdout);
+const ids = full.threats.map((t: { id: string }) => t.id) as string[];
+const CDN = 'spoofing.rt-unauthenticated-internal-flow@cdn->web';
+const WEB = 'spoofing.rt-unauthenticated-internal-flow@web->api';
+/** The full report minus one critical threat: as if the baseline was taken before it appeared. */
+const withoutWeb = { ...full, threats: full.threats.filter((t: { id: string }) => t.id !== WEB) };
+const oldFile = write('old.json', JSON.stringify(withoutWeb));
+const newFile = write('new.json', JSON.stringify(full));
+
+describe('analyze --baseline', () => {
+  it('fails on threats at or above the gate without a baseline (exit 1)', () => {
+    expect(ids).toEqual(expect.arrayContaining([CDN, WEB]));
+    expect(runZtm(['analyze', ORDERS, ...TEST_RULES]).code).toBe(1);
+  });
+
+  it('passes when every failing threat is in the baseline, and says how many it left out', () => {
+    const r = runZtm(['analyze', ORDERS, ...TEST_RULES, '--format', 'json', '--baseline', newFile]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).gate).toMatchObject({ failed: false, failing: [], baselined: 2 });
+    expect(r.stderr).toContain('gate: passed: no open threat at or above high (2 known from the baseline left out)');
+  });
+
+  it('gates only on the threat new since the baseline', () => {
+    const r = runZtm(['analyze', ORDERS, ...TEST_RULES, '--baseline', oldFile]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`gate: FAILED: 1 open threat at or above high: ${WEB} (1 known from the baseline left out)`);
+  });
+
+  it('refuses a baseline that is not JSON with exit 2 and its line and column', () => {
+    const bad = write('bad.json', '{\n  "version": 1,\n  "threats": [,]\n}\n');
+    const r = runZtm(['analyze', ORDERS, ...TEST_RULES, '--baseline', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:15: error: the baseline is not valid JSON: expected a value, found ","`));
+    expect(r.stdout).toBe('');
+  });
+
+  it('refuses a report that does not match the schema, positioned at the bad value', () => {
+    const text = JSON.stringify({ ...full, threats: [{ ...full.threats[0], severity: 'severe' }] }, null, 2);
+    const bad = write('schema.json', text);
+    const line = text.split('\n').findIndex((l) => l.includes('"severe"')) + 1;
+    const r = runZtm(['analyze', ORDERS, '--baseline', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${bad}:${line}:`);
+    expect(r.stderr).toMatch(/baseline: .*severity.*"severe"/);
+  });
+
+  it('refuses a missing baseline and a model file given as a baseline', () => {
+    expect(runZtm(['analyze', ORDERS, '--baseline', join(dir, 'nope.json')]).stderr).toMatch(/cannot read the baseline: no such file/);
+    const r = runZtm(['analyze', ORDERS, '--baseline', ORDERS]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/orders-platform\.yaml:\d+:\d+: error: the baseline is not valid JSON/);
+  });
+});
+
+describe('ztm diff', () => {
+  it('lists the new threat and exits 0', () => {
+    const r = runZtm(['diff', oldFile, newFile]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1 new, 0 resolved, 0 changed');
+    expect(r.stdout).toMatch(new RegExp(`New\\n  CRITICAL +${WEB.replace(/[.>-]/g, '\\$&')}`));
+  });
+
+  it('sees resolved threats and changes of severity and status', () => {
+    const changed = { ...full, threats: full.threats.filter((t: { id: string }) => t.id !== CDN).map((t: { id: string }) => (t.id === WEB ? { ...t, severity: 'medium', status: 'mitigated' } : t)) };
+    const r = runZtm(['diff', newFile, write('changed.json', JSON.stringify(changed)), '--format', 'json']);
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.summary).toEqual({ new: 0, resolved: 1, changed: 1, unchanged: ids.length - 2 });
+    expect(d.resolved_threats.map((t: { id: string }) => t.id)).toEqual([CDN]);
+    expect(d.changed_threats[0]).toMatchObject({ id: WEB, severity: { before: 'critical', after: 'medium' }, status: { before: 'open', after: 'mitigated' } });
+  });
+
+  it('writes a pull-request comment in Markdown', () => {
+    const r = runZtm(['diff', oldFile, newFile, '--format', 'markdown']);
+    expect(r.stdout).toMatch(/^## Threat model changes: Orders platform\n/);
+    expect(r.stdout).toContain('### New threats (1)');
+    expect(r.stdout).toContain(`| **critical** | \`${WEB}\` | Test rule - internal flow without authentication | open |`);
+    expect(r.stdout).not.toContain('### Resolved');
+  });
+
+  it('--fail-on-new exits 1 when a new open threat reaches the severity, 0 when not', () => {
+    const fail = runZtm(['diff', oldFile, newFile, '--fail-on-new', 'high']);
+    expect(fail.code).toBe(1);
+    expect(fail.stderr).toContain(`diff: FAILED: 1 new open threat at or above high: ${WEB}`);
+    expect(runZtm(['diff', newFile, oldFile, '--fail-on-new', 'low']).code).toBe(0);
+  });
+
+  it('writes to a file with -o and is byte-identical across runs', () => {
+    const out = join(dir, 'comment.md');
+    expect(runZtm(['diff', oldFile, newFile, '--format', 'markdown', '-o', out]).code).toBe(0);
+    expect(runZtm(['diff', oldFile, newFile, '--format', 'markdown']).stdout).toBe(runZtm(['diff', oldFile, newFile, '--format', 'markdown']).stdout);
+  });
+
+  it('exits 2 on a bad report or a bad flag', () => {
+    expect(runZtm(['diff', write('empty.json', ''), newFile]).code).toBe(2);
+    expect(runZtm(['diff', oldFile, newFile, '--format', 'sarif']).code).toBe(2);
+    expect(runZtm(['diff', oldFile]).code).toBe(2);
+  });
+});
