@@ -29,7 +29,11 @@ export function loadConfig(file: string): LoadedConfig {
     throw new InputError([{ severity: 'error', file, line: 1, column: 1, code: 'not-a-mapping', message: `a ztm config is a mapping of settings (fail_on, format, rules), but this file holds ${Array.isArray(value) ? 'a list' : 'a single value'}` }]);
   }
   const parsed = Config.safeParse(value);
-  if (!parsed.success) throw new InputError(zodDiagnostics(file, map, value, parsed.error.issues, (p) => keysAt(Config, p)));
+  if (!parsed.success) {
+    // zodDiagnostics words top-level problems for models ("the model has ..."): say "config" here.
+    const diagnostics = zodDiagnostics(file, map, value, parsed.error.issues, (p) => keysAt(Config, p));
+    throw new InputError(diagnostics.map((d) => ({ ...d, message: d.message.replace(/^the model\b/, 'the config') })));
+  }
   const base = dirname(resolve(file));
   return { file, config: parsed.data, map, ruleDirectories: parsed.data.rules.directories.map((d) => resolve(base, d)) };
 }

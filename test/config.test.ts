@@ -1,0 +1,83 @@
+/** ztm.config.yaml: discovery, defaults that flags override, rule selection, severity overrides, positioned errors. */
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runZtm } from './helpers/cli.js';
+
+/** A project directory with the orders model and, when given, a config next to it. */
+function project(config?: string): { dir: string; model: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'ztm-config-'));
+  const model = join(dir, 'orders.yaml');
+  copyFileSync(join(ROOT, 'fixtures/valid/orders-platform.yaml'), model);
+  mkdirSync(join(dir, 'rules'));
+  copyFileSync(join(ROOT, 'test/data/rules/report-test-rules.yaml'), join(dir, 'rules/team.yaml'));
+  if (config !== undefined) writeFileSync(join(dir, 'ztm.config.yaml'), config);
+  return { dir, model };
+}
+const ids = (stdout: string) => (JSON.parse(stdout).threats as { id: string }[]).map((t) => t.id);
+const BASE = 'rules:\n  directories: [rules]\n';
+
+describe('ztm.config.yaml', () => {
+  it('is found next to the model: its rule directories are relative to it, its format and fail_on apply', () => {
+    const { model } = project(`${BASE}format: json\nfail_on: none\n`);
+    const r = runZtm(['analyze', model, '--no-builtin-rules']);
+    expect(r.code).toBe(0);
+    expect(ids(r.stdout)).toContain('spoofing.rt-unauthenticated-internal-flow@web->api');
+    expect(JSON.parse(r.stdout).gate.failOn).toBe('none');
+  });
+
+  it('is found in the working directory when not next to the model', () => {
+    const { dir } = project(`${BASE}format: json\n`);
+    const r = runZtm(['analyze', join(ROOT, 'fixtures/valid/orders-platform.yaml'), '--no-builtin-rules', '--fail-on', 'none'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(ids(r.stdout).length).toBeGreaterThan(0);
+  });
+
+  it('loses to command-line flags', () => {
+    const { model } = project(`${BASE}format: json\nfail_on: none\n`);
+    const r = runZtm(['analyze', model, '--no-builtin-rules', '--format', 'terminal', '--fail-on', 'critical']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/gate: FAILED: 2 open threats at or above critical/);
+  });
+
+  it('--config names the file explicitly', () => {
+    const { dir, model } = project();
+    const cfg = join(dir, 'other.yaml');
+    writeFileSync(cfg, `${BASE}fail_on: none\nformat: json\n`);
+    expect(runZtm(['analyze', model, '--no-builtin-rules', '--config', cfg]).code).toBe(0);
+  });
+
+  it('disables rules by id and by category, and enables only what it lists', () => {
+    const { model, dir } = project(`${BASE}  disabled: [spoofing, tampering.rt-plaintext-flow]\nformat: json\nfail_on: none\n`);
+    expect(ids(runZtm(['analyze', model, '--no-builtin-rules']).stdout)).toEqual(['repudiation.rt-store-without-cloudtrail@db']);
+    writeFileSync(join(dir, 'ztm.config.yaml'), `${BASE}  enabled: [tampering]\nformat: json\nfail_on: none\n`);
+    expect(ids(runZtm(['analyze', model, '--no-builtin-rules']).stdout)).toEqual(['tampering.rt-plaintext-flow@web->api']);
+  });
+
+  it('overrides a rule severity after analysis and records why', () => {
+    const { model } = project(`${BASE}  severity:\n    spoofing.rt-unauthenticated-internal-flow: medium\nformat: json\n`);
+    const r = runZtm(['analyze', model, '--no-builtin-rules']);
+    expect(r.code).toBe(0); // nothing left at or above high
+    const t = JSON.parse(r.stdout).threats.find((x: { id: string }) => x.id === 'spoofing.rt-unauthenticated-internal-flow@cdn->web');
+    expect(t.severity).toBe('medium');
+    expect(t.severityReasoning.factors.at(-1)).toBe('severity overridden by ztm.config.yaml: critical → medium');
+    expect(JSON.parse(r.stdout).summary.openBySeverity.critical).toBe(0);
+  });
+
+  it('refuses a bad config with exit 2 and positioned errors, like a bad model', () => {
+    const { model } = project(`${BASE}fail_on: severe\nformt: json\n  # trailing\n`);
+    const r = runZtm(['analyze', model, '--no-builtin-rules']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/ztm\.config\.yaml:3:10: error: the config has an unknown fail_on "severe"; use one of "critical", "high"/);
+    expect(r.stderr).toMatch(/ztm\.config\.yaml:4:1: error: the config has an unknown key "formt" \(did you mean "format"\?\)/);
+  });
+
+  it('refuses unknown rule ids and categories, with a suggestion', () => {
+    const { model } = project(`${BASE}  disabled: [spofing]\n  severity:\n    tampering.rt-plaintext-flo: high\n`);
+    const r = runZtm(['analyze', model, '--no-builtin-rules']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/ztm\.config\.yaml:3:14: error: rules\.disabled\.0: "spofing" is not a loaded rule id or a STRIDE category \(did you mean "spoofing"\?\)/);
+    expect(r.stderr).toMatch(/ztm\.config\.yaml:5:5: error: rules\.severity\.tampering\.rt-plaintext-flo: .* \(did you mean "tampering\.rt-plaintext-flow"\?\)/);
+  });
+});
