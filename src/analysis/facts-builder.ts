@@ -141,7 +141,9 @@ function accountFacts(graph: ModelGraph, effective: (element: string, declared: 
   const ct = graph.cloudtrail;
   const bucket = ct?.bucket !== undefined ? graph.components.get(ct.bucket) : undefined;
   const components = [...graph.components.values()];
-  const declared = [...a.controls, ...(a.guardduty ? ['guardduty'] : []), ...(ct?.enabled ? ['cloudtrail'] : [])];
+  // GuardDuty enabled for the account watches every resource in it; the account trail does not
+  // stand for a resource's own `cloudtrail` control (data events, audit of that resource).
+  const declared = [...a.controls, ...(a.guardduty ? ['guardduty'] : [])];
   return {
     root_mfa: a.root_mfa || a.root_hardware_mfa,
     root_hardware_mfa: a.root_hardware_mfa,
