@@ -28,13 +28,13 @@ const CASES: [name: string, line: number, column: number, code: string, message:
   ['tabs', 4, 1, 'tab-indent', 'a tab is used for indentation; YAML indents with spaces only. Replace the tab with spaces.'],
   ['duplicate-key', 5, 3, 'yaml-syntax', 'the key "web" appears twice in the same mapping; keys must be unique (merge the two entries or rename one).'],
   ['unknown-key', 6, 5, 'unknown-key', 'component "web" has an unknown key "internet_facin" (did you mean "internet_facing"?); remove it or fix its spelling'],
-  ['unknown-kind', 5, 11, 'unknown-value', 'component "fn" has an unknown kind "lamda" (did you mean "lambda"?); run `ztm schema` to see the 32 accepted values'],
+  ['unknown-kind', 5, 11, 'unknown-value', 'component "fn" has an unknown kind "lamda" (did you mean "lambda"?); run `ztm schema` to see the 35 accepted values'],
   ['unknown-control', 6, 21, 'unknown-control', 'component "web": unknown control "wafx" (did you mean "waf"?); team-specific controls start with "x-" (see `ztm schema` for the catalog)'],
   ['boundary-cycle', 4, 3, 'boundary-cycle', 'boundaries nest in a cycle: a -> b -> a; a boundary cannot be inside itself, so remove one of the `in` keys'],
   ['duplicate-flow', 8, 5, 'duplicate-flow', 'flow #2 has the same name "web->api" as flow #1; merge them or give each an `id` so threats on them can be told apart'],
   ['tls-contradiction', 10, 10, 'contradiction', 'flow #1 says tls: true but http is plaintext by definition; use https or remove `tls`'],
   ['bad-date', 9, 14, 'invalid-value', 'acceptance #1 expires on "2027-02-30", which is not a calendar date; write a real date as YYYY-MM-DD'],
-  ['missing-required', 4, 3, 'missing-key', 'component "web" has no `kind`; add it (`ztm schema` lists the 32 accepted values)'],
+  ['missing-required', 4, 3, 'missing-key', 'component "web" has no `kind`; add it (`ztm schema` lists the 35 accepted values)'],
   ['wrong-type', 6, 22, 'wrong-type', 'component "web": `internet_facing` must be true or false, not "yes"'],
   ['invalid-id', 4, 3, 'invalid-id', 'component id "my web" is not valid: ids use letters, digits, "-", "_" and "." and start and end with a letter or digit; rename it'],
   ['custom-tag', 4, 8, 'yaml-syntax', 'the tag !!js/function is not allowed: ztm reads plain YAML only (no custom tags such as !!js/function); remove the tag.'],
@@ -61,7 +61,7 @@ describe('one fixture per error class', () => {
 describe('all errors at once', () => {
   it('reports shape and reference errors together, sorted by position', () => {
     expect(errorsOf(fixture('invalid/several-errors.yaml'))).toEqual([
-      { line: 4, column: 16, code: 'unknown-value', message: 'component "web" has an unknown kind "albb" (did you mean "alb"?); run `ztm schema` to see the 32 accepted values' },
+      { line: 4, column: 16, code: 'unknown-value', message: 'component "web" has an unknown kind "albb" (did you mean "alb"?); run `ztm schema` to see the 35 accepted values' },
       { line: 5, column: 35, code: 'unknown-control', message: 'component "api": unknown control "wafx" (did you mean "waf"?); team-specific controls start with "x-" (see `ztm schema` for the catalog)' },
       { line: 8, column: 22, code: 'unknown-reference', message: 'flow #2 goes to "dbb", which is not a component (did you mean "web"?)' },
     ]);
@@ -118,7 +118,7 @@ describe('message quality', () => {
       '5:37 component "web": `controls` item 2 must be text, not 7',
       '5:47 component "web": `tags` must be a list, or a mapping (key: value), not 5',
       '5:50 component "web": `stores` is empty; write a list, or remove the key',
-      '6:9 component "fn": `kind` is empty; write one of the 32 accepted kind values (`ztm schema` lists them), or remove the key',
+      '6:9 component "fn": `kind` is empty; write one of the 35 accepted kind values (`ztm schema` lists them), or remove the key',
       '6:23 component "fn": `name` must be text, not a list',
     ]);
     expect(messages.join('\n')).not.toMatch(/Invalid|expected string|received|must match pattern|\.0\b/);

@@ -26,8 +26,11 @@ export function analyze(graph: ModelGraph, rules: readonly CompiledRule[], optio
   const ctx: AnalyzerContext = { graph, rules, facts, paths, book };
   const warnings: Diagnostic[] = [...(options.warnings ?? [])];
 
-  const threats: Threat[] = ANALYZERS.flatMap((a) => a.analyze(ctx));
-  threats.push(...liveThreats(ctx, options.verification, warnings));
+  const threats: Threat[] = withDriftEvidence(
+    [...ANALYZERS.flatMap((a) => a.analyze(ctx)), ...liveThreats(ctx, options.verification, warnings)],
+    rules,
+    options.verification,
+  );
   threats.sort(compareThreats);
 
   for (const i of book.unused()) {
@@ -87,4 +90,19 @@ function liveThreats(ctx: AnalyzerContext, verification: VerificationFacts | und
     out.set(threat.id, existing ? { ...existing, evidence: [...existing.evidence, ...threat.evidence] } : threat);
   }
   return [...out.values()];
+}
+
+/**
+ * A declared control the account contradicts is not in effect, so the threats it
+ * would close are open; say so in their evidence, naming what the account showed.
+ */
+function withDriftEvidence(threats: Threat[], rules: readonly CompiledRule[], verification: VerificationFacts | undefined): Threat[] {
+  const contradicted = (verification?.checks ?? []).filter((c) => c.status === 'contradicted');
+  if (contradicted.length === 0) return threats;
+  const closers = new Map(rules.map((r) => [r.def.id, new Set([...(r.def.mitigated_by?.any_of ?? []), ...(r.def.mitigated_by?.all_of ?? [])])]));
+  return threats.map((t) => {
+    const drift = contradicted.filter((c) => c.element === t.element && closers.get(t.rule)?.has(c.control));
+    if (drift.length === 0) return t;
+    return { ...t, evidence: [...t.evidence, ...drift.map((c) => ({ element: c.element, attribute: `live.contradicted.${c.control}`, value: c.reason }))] };
+  });
 }

@@ -36,4 +36,10 @@ export interface VerificationFacts {
   readonly findings: readonly LiveFinding[];
   /** True when every check that was attempted could be completed. */
   readonly complete: boolean;
+  /** Declared controls live verification does not check (not a fault). */
+  readonly notChecked?: readonly { readonly element: string; readonly control: string; readonly reason: string }[];
+  /** Why verification is incomplete, one line each. */
+  readonly problems?: readonly string[];
+  /** Notes for the reader (e.g. the credentials are for another account). */
+  readonly warnings?: readonly string[];
 }

@@ -17,10 +17,12 @@ import { pathsSection } from './markdown/paths.js';
 import { postureSection } from './markdown/posture.js';
 import { registerSection } from './markdown/register.js';
 import { summarySection } from './markdown/summary.js';
+import { verificationSection } from './markdown/verification.js';
 
 const SECTIONS: readonly ((ctx: ReviewContext) => string[])[] = [
   headerSection,
   summarySection,
+  verificationSection,
   postureSection,
   diagramSection,
   matrixSection,

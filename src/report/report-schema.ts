@@ -87,6 +87,9 @@ export const Report = z.strictObject({
       checks: z.array(ControlCheck),
       findings: z.array(z.strictObject({ rule: z.string(), element: z.string(), evidence: z.array(z.strictObject({ attribute: z.string(), value: z.unknown() })) })),
       complete: z.boolean(),
+      notChecked: z.array(z.strictObject({ element: z.string(), control: z.string(), reason: z.string() })).optional(),
+      problems: z.array(z.string()).optional(),
+      warnings: z.array(z.string()).optional(),
     })
     .optional(),
   gate: z.strictObject({

@@ -133,7 +133,7 @@ export function sarifLog(result: AnalysisResult) {
         },
         columnKind: 'utf16CodeUnits' as const,
         results: open.map((t) => sarifResult(t, index.get(t.rule)!)),
-        properties: { model: result.model.name, modelFile: result.model.file, summary: result.summary },
+        properties: { model: result.model.name, modelFile: result.model.file, summary: result.summary, ...(result.verification ? { verification: result.verification } : {}) },
       },
     ],
   };

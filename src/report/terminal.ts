@@ -4,6 +4,7 @@ import { CATEGORIES, CATEGORY_TITLES, SEVERITIES, isOpen } from '../analysis/thr
 import { terminalSafe as safe } from './escape.js';
 import { gateLine } from './gate-line.js';
 import type { Palette } from './palette.js';
+import { orderedChecks, verificationHeadline } from './verification.js';
 
 export function renderTerminal(result: AnalysisResult, verdict: GateVerdict, p: Palette, options: { all?: boolean } = {}): string {
   const lines: string[] = [];
@@ -17,6 +18,14 @@ export function renderTerminal(result: AnalysisResult, verdict: GateVerdict, p: 
     const row = s.byCategory[c];
     const cells = SEVERITIES.map((sev) => (row[sev] ? p.severity(sev, String(row[sev]).padStart(8)) : p.dim('-'.padStart(8)))).join(' ');
     lines.push(`${CATEGORY_TITLES[c].padEnd(w)}  ${cells}   ${row.total - row.open}`);
+  }
+  const v = result.verification;
+  if (v) {
+    lines.push('', p.bold(safe(verificationHeadline(v))));
+    for (const c of orderedChecks(v)) {
+      const status = c.status === 'contradicted' ? p.error(c.status) : c.status === 'unverifiable' ? p.warning(c.status) : p.ok(c.status);
+      lines.push(`  ${status.padEnd(p.enabled ? status.length + 12 - c.status.length : 12)} ${safe(c.control)} on ${safe(c.element)}: ${safe(c.reason)}`);
+    }
   }
   const shown = result.threats.filter((t) => options.all || isOpen(t.status));
   if (shown.length) {

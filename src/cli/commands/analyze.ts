@@ -15,8 +15,11 @@ import { today } from '../../util/today.js';
 import { overrideSeverities, selectRules } from '../../config/apply.js';
 import { type LoadedConfig, findConfig, loadConfig } from '../../config/load.js';
 import { readReport } from '../../report/read-report.js';
+import { type LiveFlags, addLiveOptions, runLiveChecks } from '../live-checks.js';
+import type { VerificationFacts } from '../../analysis/facts.js';
 
-export interface AnalyzeFlags {
+export interface AnalyzeFlags extends LiveFlags {
+  verify?: boolean;
   format: Format;
   output?: string;
   failOn: FailOn;
@@ -29,7 +32,7 @@ export interface AnalyzeFlags {
 }
 
 export function registerAnalyze(program: Command, ctx: CommandContext): void {
-  program
+  addLiveOptions(program
     .command('analyze')
     .description('Find the STRIDE threats of a model, map them to AWS controls, and gate on open ones.')
     .argument('<file>', 'architecture YAML file')
@@ -42,16 +45,20 @@ export function registerAnalyze(program: Command, ctx: CommandContext): void {
     .option('--no-color', 'plain terminal output')
     .option('-b, --baseline <report.json>', 'gate only on threats not in this earlier `--format json` report (by stable id)')
     .option('-c, --config <file>', `settings file (default: ${'ztm.config.yaml'} next to the model, else in the working directory)`)
+    .option('--verify', 'check declared controls against the AWS account first (read-only; see ztm verify)'))
     .addHelpText('after', `
-Exit codes: 0 no open threat at or above --fail-on (default ${DEFAULT_FAIL_ON}); 1 some are (the last line
-says how many and which); 2 bad model, bad rules or bad usage.
+Exit codes: 0 no open threat at or above --fail-on (default ${DEFAULT_FAIL_ON}); 1 some are, or (with --verify)
+a declared control is contradicted by the account (the last line says how many and which); 2 bad model,
+bad rules or bad usage; 4 with --require-verified, the live verification was incomplete.
 
 Examples:
   ztm analyze arch.yaml
   ztm analyze arch.yaml --fail-on critical
   ztm analyze arch.yaml --format json -o threats.json
   ztm analyze arch.yaml --rules ./team-rules --format markdown -o REVIEW.md
-  ztm analyze arch.yaml --baseline main-report.json --format sarif -o ztm.sarif`)
+  ztm analyze arch.yaml --baseline main-report.json --format sarif -o ztm.sarif
+  ztm analyze arch.yaml --verify --profile audit --require-verified
+  ztm analyze arch.yaml --replay evidence.json --format markdown -o REVIEW.md`)
     .action(async (file: string, cliFlags: AnalyzeFlags, command: Command) => {
       let config: LoadedConfig | undefined;
       let baseline: ReadonlySet<string> | undefined;
@@ -74,7 +81,18 @@ Examples:
         const rules = selectRules(loadRules([...(config?.ruleDirectories ?? []), ...flags.rules], { builtIn: flags.builtinRules }), config);
         const model = loadModel(file);
         graph = model.graph;
-        result = overrideSeverities(analyze(graph, rules, { today: today(), warnings: model.warnings }), config);
+        let verification: VerificationFacts | undefined;
+        if (flags.verify || flags.replay !== undefined || flags.record !== undefined) {
+          const outcome = await runLiveChecks(graph, flags, ctx.io);
+          if (!outcome.ok) {
+            ctx.io.stderr(`ztm analyze: ${outcome.usage}\n`);
+            ctx.exitCode = EXIT.badInput;
+            return;
+          }
+          const { evidence: _evidence, ...facts } = outcome.result;
+          verification = facts;
+        }
+        result = overrideSeverities(analyze(graph, rules, { today: today(), warnings: model.warnings, ...(verification ? { verification } : {}) }), config);
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         printDiagnostics(ctx.io, err.diagnostics, diagPalette);
@@ -88,7 +106,9 @@ Examples:
         ctx.io.stderr(`wrote ${flags.output}\n`);
       } else ctx.io.stdout(text);
       if (flags.format !== 'terminal' || flags.output) ctx.io.stderr(`${gateLine(verdict)}\n`);
-      ctx.exitCode = verdict.failed ? EXIT.gateFailed : EXIT.ok;
+      const incomplete = result.verification !== undefined && !result.verification.complete;
+      if (incomplete) ctx.io.stderr(`${incompleteLine(result.verification!)}\n`);
+      ctx.exitCode = verdict.failed ? EXIT.gateFailed : incomplete && flags.requireVerified ? EXIT.unverified : EXIT.ok;
     });
 }
 
@@ -101,4 +121,10 @@ function withConfigDefaults(flags: AnalyzeFlags, command: Command, config: Loade
     ...(config.config.fail_on !== undefined && !given('failOn') ? { failOn: config.config.fail_on } : {}),
     ...(config.config.format !== undefined && !given('format') ? { format: config.config.format } : {}),
   };
+}
+
+/** Why live verification is incomplete, in one line. */
+export function incompleteLine(v: VerificationFacts): string {
+  const unverifiable = v.checks.filter((c) => c.status === 'unverifiable').map((c) => `${c.control} on ${c.element} (${c.reason})`);
+  return `verification incomplete: ${[...(v.problems ?? []), ...unverifiable].join('; ')}`;
 }

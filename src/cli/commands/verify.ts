@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { printDiagnostics, writeOutput } from '../io.js';
+import { type LiveFlags, addLiveOptions, runLiveChecks } from '../live-checks.js';
 import type { CommandContext } from '../main.js';
 import { InputError } from '../../model/diagnostics.js';
 import { loadModel } from '../../model/load.js';
@@ -11,38 +12,24 @@ import { colorWanted, makePalette, type Palette } from '../../report/palette.js'
 import type { VerificationResult } from '../../aws/index.js';
 import { type FailOn, type VerifyVerdict, liveSeverity, verifyVerdict } from '../../aws/gate.js';
 
-interface VerifyFlags {
-  profile?: string;
-  region?: string;
-  record?: string;
-  replay?: string;
+interface VerifyFlags extends LiveFlags {
   format: 'terminal' | 'json';
   output?: string;
   failOn: FailOn;
-  requireVerified?: boolean;
-  maxAttempts?: string;
-  timeout?: string;
   color: boolean;
 }
 
 export const VERIFY_JSON_VERSION = 1;
 
 export function registerVerify(program: Command, ctx: CommandContext): void {
-  program
+  addLiveOptions(program
     .command('verify')
     .description('Check the controls a model declares against the AWS account (read-only IAM and WAFv2 calls).')
     .argument('<file>', 'architecture YAML file')
-    .option('--profile <name>', 'AWS profile from the shared config files (default: the standard credential chain)')
-    .option('--region <region>', 'AWS Region of the run (default: AWS_REGION, the model\'s first Region, us-east-1)')
-    .option('--record <file>', 'save every AWS answer the checks used (masked) to an evidence file')
-    .option('--replay <file>', 'rerun the checks offline from an evidence file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['terminal', 'json']).default('terminal'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a live finding reaches this severity').choices([...SEVERITIES, 'none']).default('high'))
-    .option('--require-verified', 'exit 4 when some check could not be completed')
-    .option('--max-attempts <n>', 'attempts per AWS call, including retries (default: the SDK\'s, 3)')
-    .option('--timeout <ms>', 'milliseconds to wait for each AWS answer (default 15000)')
-    .option('--no-color', 'plain terminal output')
+    .option('--no-color', 'plain terminal output'))
     .addHelpText('after', `
 Exit codes: 0 every check verified or unverifiable and no live finding at or above --fail-on;
 1 a declared control is contradicted by the account, or a live finding reaches --fail-on;
@@ -59,12 +46,6 @@ Examples:
         ctx.io.stderr(`ztm verify: ${message}\n`);
         ctx.exitCode = EXIT.badInput;
       };
-      if (flags.record && flags.replay) return usage('--record and --replay cannot be used together');
-      const maxAttempts = flags.maxAttempts === undefined ? undefined : Number(flags.maxAttempts);
-      if (maxAttempts !== undefined && !(Number.isInteger(maxAttempts) && maxAttempts >= 1 && maxAttempts <= 10)) return usage('--max-attempts takes a whole number from 1 to 10');
-      const timeout = flags.timeout === undefined ? undefined : Number(flags.timeout);
-      if (timeout !== undefined && !(Number.isInteger(timeout) && timeout >= 100)) return usage('--timeout takes milliseconds, at least 100');
-
       let graph;
       try {
         ({ graph } = loadModel(file));
@@ -74,26 +55,9 @@ Examples:
         ctx.exitCode = EXIT.badInput;
         return;
       }
-      // Loaded here, not at the top: commands that do not verify never load src/aws.
-      const aws = await import('../../aws/index.js');
-      let result: VerificationResult;
-      try {
-        result = await aws.runVerification(graph, {
-          profile: flags.profile,
-          region: flags.region,
-          record: flags.record !== undefined,
-          replay: flags.replay,
-          maxAttempts,
-          requestTimeoutMs: timeout,
-        });
-      } catch (err) {
-        if (err instanceof aws.EvidenceFileError) return usage(err.message);
-        throw err;
-      }
-      if (flags.record && result.evidence) {
-        await writeOutput(flags.record, `${JSON.stringify(result.evidence, null, 2)}\n`);
-        ctx.io.stderr(`recorded ${result.evidence.calls.length} AWS answers to ${flags.record}\n`);
-      }
+      const outcome = await runLiveChecks(graph, flags, ctx.io);
+      if (!outcome.ok) return usage(outcome.usage);
+      const result = outcome.result;
       const verdict = verifyVerdict(result, flags.failOn, flags.requireVerified === true);
       const exitCode = verdict.outcome === 'failed' ? EXIT.gateFailed : verdict.outcome === 'unverified' ? EXIT.unverified : EXIT.ok;
       const palette = makePalette(flags.format === 'terminal' && colorWanted(flags.output ? process.stderr : process.stdout, flags.color));

@@ -1,0 +1,62 @@
+/**
+ * The live-verification flags shared by `ztm verify` and `ztm analyze --verify`,
+ * and the one place the CLI runs the checks. The AWS layer is imported here,
+ * dynamically, only when checks run.
+ */
+import type { Command } from 'commander';
+import { writeOutput, type Io } from './io.js';
+import type { ModelGraph } from '../model/graph.js';
+import type { VerificationResult } from '../aws/index.js';
+
+export interface LiveFlags {
+  profile?: string;
+  region?: string;
+  record?: string;
+  replay?: string;
+  requireVerified?: boolean;
+  maxAttempts?: string;
+  timeout?: string;
+}
+
+export function addLiveOptions(command: Command): Command {
+  return command
+    .option('--profile <name>', 'AWS profile from the shared config files (default: the standard credential chain)')
+    .option('--region <region>', "AWS Region of the run (default: AWS_REGION, the model's first Region, us-east-1)")
+    .option('--record <file>', 'save every AWS answer the checks used (masked) to an evidence file')
+    .option('--replay <file>', 'rerun the checks offline from an evidence file')
+    .option('--require-verified', 'exit 4 when some check could not be completed')
+    .option('--max-attempts <n>', "attempts per AWS call, including retries (default: the SDK's, 3)")
+    .option('--timeout <ms>', 'milliseconds to wait for each AWS answer (default 15000)');
+}
+
+export type LiveOutcome = { ok: true; result: VerificationResult } | { ok: false; usage: string };
+
+/** Validates the flags, runs the checks (live or replayed), writes the evidence file when asked. */
+export async function runLiveChecks(graph: ModelGraph, flags: LiveFlags, io: Io): Promise<LiveOutcome> {
+  if (flags.record && flags.replay) return { ok: false, usage: '--record and --replay cannot be used together' };
+  const maxAttempts = flags.maxAttempts === undefined ? undefined : Number(flags.maxAttempts);
+  if (maxAttempts !== undefined && !(Number.isInteger(maxAttempts) && maxAttempts >= 1 && maxAttempts <= 10)) return { ok: false, usage: '--max-attempts takes a whole number from 1 to 10' };
+  const timeout = flags.timeout === undefined ? undefined : Number(flags.timeout);
+  if (timeout !== undefined && !(Number.isInteger(timeout) && timeout >= 100)) return { ok: false, usage: '--timeout takes milliseconds, at least 100' };
+  // Loaded here, not at the top: commands that do not verify never load src/aws or the SDK.
+  const aws = await import('../aws/index.js');
+  let result: VerificationResult;
+  try {
+    result = await aws.runVerification(graph, {
+      profile: flags.profile,
+      region: flags.region,
+      record: flags.record !== undefined,
+      replay: flags.replay,
+      maxAttempts,
+      requestTimeoutMs: timeout,
+    });
+  } catch (err) {
+    if (err instanceof aws.EvidenceFileError) return { ok: false, usage: err.message };
+    throw err;
+  }
+  if (flags.record && result.evidence) {
+    await writeOutput(flags.record, `${JSON.stringify(result.evidence, null, 2)}\n`);
+    io.stderr(`recorded ${result.evidence.calls.length} AWS answers to ${flags.record}\n`);
+  }
+  return { ok: true, result };
+}
