@@ -164,3 +164,16 @@ describe('ztm analyze: terminal output', () => {
     expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe(1);
   });
 });
+
+describe('ztm analyze: bad rule files', () => {
+  it('reports every mistake of a rule file at once, each at its line and column', () => {
+    const r = runZtm(['analyze', LAMBDA, '--rules', fixture('custom-rules/bad')]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(/broken\.yaml:9:9: error: rule "spoofing\.bad-condition": unknown attribute "kindd" \(did you mean "kind"\?\)/),
+      expect.stringMatching(/broken\.yaml:10:9: error: rule "spoofing\.bad-condition": exposed: operator "at_least" does not apply to a boolean attribute/),
+      expect.stringMatching(/broken\.yaml:12:29: error: rule #1: `severity` has an unknown likelihood "sometimes"/),
+    ]);
+  });
+});

@@ -179,6 +179,7 @@ function split(path: readonly PathSegment[]): { element: string; field: string }
     if (Object.hasOwn(SECTIONS, head) && typeof second === 'string') element = `${SECTIONS[head]} "${second}"`;
     else if (head === 'flows') element = `flow #${Number(second) + 1}`;
     else if (head === 'accept') element = `acceptance #${Number(second) + 1}`;
+    else if (head === 'rules') element = `rule #${Number(second) + 1}`;
   }
   if (element !== undefined) return { element, field: fieldName(path.slice(2)) };
   if (head === 'account') return { element: 'the account', field: fieldName(path.slice(1)) };

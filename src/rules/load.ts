@@ -9,7 +9,7 @@ import { zodDiagnostics } from '../model/zod-diagnostics.js';
 import { STRIDE_PER_ELEMENT } from '../analysis/stride-per-element.js';
 import { CATEGORY_TITLES } from '../analysis/threat.js';
 import { type CompiledCondition, compileConditions } from './conditions.js';
-import { type RuleDef, RuleFile } from './schema.js';
+import { ElementScope, Rule, type RuleDef, RuleFile, RuleFileEnvelope } from './schema.js';
 
 export interface CompiledRule {
   readonly def: RuleDef;
@@ -68,17 +68,30 @@ export function loadRules(extraPaths: readonly string[] = [], options: { builtIn
 
 export function loadRuleFile(file: string, builtIn: boolean): CompiledRule[] {
   const { value, map } = readYamlFile(file);
-  const parsed = RuleFile.safeParse(value);
-  if (!parsed.success) throw new InputError(zodDiagnostics(file, map, value, parsed.error.issues, (p) => keysAt(RuleFile, p)));
+  const envelope = RuleFileEnvelope.safeParse(value);
+  if (!envelope.success) throw new InputError(zodDiagnostics(file, map, value, envelope.error.issues, (p) => keysAt(RuleFile, p)));
+  // Each rule on its own, so one file reports every mistake of every rule at once.
   const diagnostics: Diagnostic[] = [];
   const out: CompiledRule[] = [];
-  parsed.data.rules.forEach((def, i) => {
-    const error = (path: (string | number)[], message: string, code = 'invalid-rule') => {
-      diagnostics.push({ severity: 'error', file, ...map.valueAt(['rules', i, ...path]), code, message: `rule "${def.id}": ${message}` });
+  envelope.data.rules.forEach((raw, i) => {
+    const parsed = Rule.safeParse(raw);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ['rules', i, ...issue.path] }));
+      diagnostics.push(...zodDiagnostics(file, map, value, issues, (p) => keysAt(RuleFile, p)));
+    }
+    const def = parsed.success ? parsed.data : undefined;
+    const id = def?.id ?? String((raw as { id?: unknown } | null)?.id ?? `#${i + 1}`);
+    const error = (path: (string | number)[], message: string, code = 'invalid-rule', at: 'key' | 'value' = 'value') => {
+      const where = ['rules', i, ...path];
+      diagnostics.push({ severity: 'error', file, ...(at === 'key' ? map.keyAt(where) : map.valueAt(where)), code, message: `rule "${id}": ${message}` });
     };
-    for (const e of scopeErrors(def)) error(e.path, e.message, 'stride-per-element');
-    const { condition, errors } = compileConditions(def.when, def.applies_to);
-    for (const e of errors) error(['when', ...e.path], e.message, 'invalid-condition');
+    if (def) for (const e of scopeErrors(def)) error(e.path, e.message, 'stride-per-element');
+    const scope = ElementScope.safeParse((raw as { applies_to?: unknown } | null)?.applies_to);
+    const when = (raw as { when?: unknown } | null)?.when ?? [];
+    if (!scope.success || !Array.isArray(when)) return;
+    const { condition, errors } = compileConditions(when, scope.data);
+    for (const e of errors) error(['when', ...e.path], e.message, 'invalid-condition', 'key');
+    if (!def) return;
     if (def.trigger === 'model' && def.when.length === 0) error(['when'], 'a rule that fires from the model needs at least one condition in `when`');
     if (def.trigger === 'live' && def.when.length > 0) error(['when'], 'a live rule fires where verification reports it; remove `when`');
     if (condition) out.push({ def, condition, file, ...map.keyAt(['rules', i]), builtIn });

@@ -82,3 +82,9 @@ export const RuleFile = z.strictObject({
 
 export type RuleDef = z.output<typeof Rule>;
 export type RuleFileDef = z.output<typeof RuleFile>;
+
+/** The file around the rules: checked first, so each rule can then be checked on its own. */
+export const RuleFileEnvelope = z.strictObject({
+  'ztm-rules': RuleFile.shape['ztm-rules'],
+  rules: z.array(z.unknown()).min(1),
+});
