@@ -131,7 +131,8 @@ function accountSite(f: Facts, rule: CompiledRule, ctx: AnalyzerContext): Threat
     evidence: evidenceOf(rule, f, 'account', {}),
     placeholders: names(ctx.graph.account.name ?? 'the AWS account', '', '', 'AWS account', sensitiveData(all, level).join(', ') || 'every resource in the account', ''),
     controls: new Set(f.controls as string[]),
-    exposed: true,
+    // Account rules carry their exposure in their baseline: the console and APIs are always on the internet.
+    exposed: false,
     privileged: false,
     dataSensitivity: level,
     dataNames: sensitiveData(all, level),
