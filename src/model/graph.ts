@@ -160,7 +160,16 @@ export function buildGraph(file: string, model: Architecture, source?: SourceMap
       ? undefined
       : model.account.cloudtrail;
 
+  const positions = new Map<string, Position>();
   const position = (element: string): Position => {
+    let at = positions.get(element);
+    if (!at) {
+      at = locate(element);
+      positions.set(element, at);
+    }
+    return at;
+  };
+  const locate = (element: string): Position => {
     if (!source) return { line: 1, column: 1 };
     if (element === 'account') return source.keyAt(['account']);
     if (components.has(element)) return source.keyAt(['components', element]);

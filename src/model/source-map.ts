@@ -122,6 +122,8 @@ interface Located {
 
 export class SourceMap {
   private lineStarts: number[] | undefined;
+  private readonly itemIndex = new Map<number, number[]>();
+  private readonly entryIndex = new Map<number, Map<string, Located>>();
 
   constructor(
     readonly text: string,
@@ -174,27 +176,49 @@ export class SourceMap {
   private item(seq: number, index: number, length: number): Located | undefined {
     const t = this.table;
     if (t.kindOf(seq) !== NODE.sequence) return undefined;
-    let count = 0;
-    for (let c = t.first[seq]!; c !== NONE; c = t.next[c]!) count++;
+    const items = this.itemsOf(seq);
     // An empty block item (`-` alone) has no node: then the items cannot be matched by index.
-    if (count !== length) return undefined;
-    let c = t.first[seq]!;
-    for (let k = 0; k < index && c !== NONE; k++) c = t.next[c]!;
-    return c === NONE ? undefined : { key: c, value: c };
+    if (items.length !== length) return undefined;
+    const c = items[index];
+    return c === undefined ? undefined : { key: c, value: c };
   }
 
   private entry(map: number, key: string): Located | undefined {
+    if (this.table.kindOf(map) !== NODE.mapping) return undefined;
+    return this.entriesOf(map).get(key);
+  }
+
+  /** The item nodes of a sequence, indexed once: lookups stay O(1) in large models. */
+  private itemsOf(seq: number): number[] {
+    let items = this.itemIndex.get(seq);
+    if (!items) {
+      const t = this.table;
+      items = [];
+      for (let c = t.first[seq]!; c !== NONE; c = t.next[c]!) items.push(c);
+      this.itemIndex.set(seq, items);
+    }
+    return items;
+  }
+
+  /** The entries of a mapping by key, indexed once (the first of a key wins, as js-yaml refuses duplicates). */
+  private entriesOf(map: number): Map<string, Located> {
+    let entries = this.entryIndex.get(map);
+    if (entries) return entries;
     const t = this.table;
-    if (t.kindOf(map) !== NODE.mapping) return undefined;
+    entries = new Map();
     for (let c = t.first[map]!; c !== NONE; ) {
       const hasValue = this.followedByColon(t.end[c]!);
       const v = hasValue ? t.next[c]! : NONE;
       const k = t.unwrap(c);
       const kk = t.kind[k]! & KIND_MASK;
-      if ((kk === NODE.scalar || kk === NODE.alias || kk === NODE.empty) && String(t.values[k]) === key) return { key: c, value: v };
+      if (kk === NODE.scalar || kk === NODE.alias || kk === NODE.empty) {
+        const name = String(t.values[k]);
+        if (!entries.has(name)) entries.set(name, { key: c, value: v });
+      }
       c = v === NONE ? t.next[c]! : t.next[v]!;
     }
-    return undefined;
+    this.entryIndex.set(map, entries);
+    return entries;
   }
 
   /** After blanks, line breaks and comments, a ':' follows: the node is a mapping key. */
