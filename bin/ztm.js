@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+import { main } from '../dist/bundle/main.js';
 
 // A reader that stops early (`ztm analyze arch.yaml | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {

@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
+import { PACKAGE_VERSION } from './package-root.js';
 
-const require = createRequire(import.meta.url);
 /** The package version, read once from package.json. */
-export const VERSION: string = (require('../package.json') as { version: string }).version;
+export const VERSION: string = PACKAGE_VERSION;

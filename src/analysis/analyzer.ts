@@ -81,9 +81,28 @@ function sensitiveData(data: readonly { name: string; def: { classification: str
   return [...new Set(data.filter((d) => d.def.classification === level).map((d) => d.name))].sort();
 }
 
+/** What every threat on a component shares, computed once per component. */
+interface ComponentSiteBase {
+  readonly placeholders: ThreatSite['placeholders'];
+  readonly dataNames: readonly string[];
+}
+const componentBases = new WeakMap<ComponentNode, ComponentSiteBase>();
+
+function componentBase(c: ComponentNode, level: Sensitivity): ComponentSiteBase {
+  let base = componentBases.get(c);
+  if (!base) {
+    const involved = [...c.stores, ...c.flowsIn.flatMap((x) => x.data), ...c.flowsOut.flatMap((x) => x.data)];
+    const stored = [...new Set(c.stores.map((d) => d.name))].sort();
+    const dataNames = sensitiveData(involved, level);
+    base = { placeholders: names(c.name, '', '', c.info.service, (stored.length ? stored : dataNames).join(', '), ''), dataNames };
+    componentBases.set(c, base);
+  }
+  return base;
+}
+
 function componentSite(c: ComponentNode, f: Facts, rule: CompiledRule, ctx: AnalyzerContext): ThreatSite {
   const level = f.data_sensitivity as Sensitivity;
-  const involved = [...c.stores, ...c.flowsIn.flatMap((x) => x.data), ...c.flowsOut.flatMap((x) => x.data)];
+  const base = componentBase(c, level);
   const usesPath = rule.condition.attributes.includes('attack_path');
   const path = usesPath ? ctx.paths.get(c.id) : undefined;
   const evidence = evidenceOf(rule, f, c.id, {});
@@ -91,17 +110,16 @@ function componentSite(c: ComponentNode, f: Facts, rule: CompiledRule, ctx: Anal
     evidence.push({ element: c.id, attribute: 'attack_path.components', value: path.components });
     for (const hop of path.weakHops) evidence.push({ element: hop.flow, attribute: 'weak_hop', value: hop.why });
   }
-  const dataNames = [...new Set(c.stores.map((d) => d.name))].sort();
   return {
     element: c.id,
     elementKind: 'component',
     evidence,
-    placeholders: names(c.name, '', '', c.info.service, (dataNames.length ? dataNames : sensitiveData(involved, level)).join(', '), path ? path.components.join(' → ') : ''),
+    placeholders: path ? { ...base.placeholders, path: path.components.join(' → ') } : base.placeholders,
     controls: ctx.facts.componentControls(c.id),
     exposed: f.exposed === true,
     privileged: c.def.privileged,
     dataSensitivity: level,
-    dataNames: sensitiveData(involved, level),
+    dataNames: base.dataNames,
     ...(path ? { path: path.components } : {}),
   };
 }

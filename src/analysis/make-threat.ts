@@ -5,7 +5,8 @@ import type { Sensitivity } from './sensitivity.js';
 import { assessSeverity } from './severity.js';
 import { type Placeholders, fillTemplate, makeStatement } from './statement.js';
 import type { AcceptanceBook } from './status.js';
-import type { ElementKind, Evidence, Threat } from './threat.js';
+import type { RuleDef } from '../rules/schema.js';
+import type { ElementKind, Evidence, References, Threat } from './threat.js';
 
 export function threatId(rule: string, element: string): string {
   return `${rule}@${element}`;
@@ -36,7 +37,6 @@ export function makeThreat(rule: CompiledRule, site: ThreatSite, graph: ModelGra
   });
   const decision = book.decide(id, def, site.element, site.controls);
   const position = graph.position(site.element);
-  const refs = def.references;
   return {
     id,
     rule: def.id,
@@ -52,9 +52,25 @@ export function makeThreat(rule: CompiledRule, site: ThreatSite, graph: ModelGra
     mitigatedBy: decision.mitigatedBy,
     ...(decision.acceptance ? { acceptance: decision.acceptance } : {}),
     controls: [...new Set(def.recommend.map((r) => r.control))],
-    recommendations: def.recommend.map((r) => ({ ...r, how: fillTemplate(r.how, site.placeholders) })),
-    references: { securityHub: refs.security_hub, cis: refs.cis, wellArchitected: refs.well_architected, attack: refs.attack, docs: refs.docs },
+    recommendations: def.recommend.map((r) => {
+      const how = fillTemplate(r.how, site.placeholders);
+      return how === r.how ? r : { ...r, how };
+    }),
+    references: referencesOf(def),
     ...(site.path ? { path: site.path } : {}),
     location: { file: graph.file, ...position },
   };
+}
+
+const referencesByRule = new WeakMap<RuleDef, References>();
+
+/** One shared, read-only references object per rule. */
+function referencesOf(def: RuleDef): References {
+  let refs = referencesByRule.get(def);
+  if (!refs) {
+    const r = def.references;
+    refs = { securityHub: r.security_hub, cis: r.cis, wellArchitected: r.well_architected, attack: r.attack, docs: r.docs };
+    referencesByRule.set(def, refs);
+  }
+  return refs;
 }

@@ -24,7 +24,20 @@ export interface SeverityInputs {
   readonly pathLength?: number;
 }
 
-export function assessSeverity(base: RuleDef['severity'], inputs: SeverityInputs): { severity: Severity; reasoning: SeverityReasoning } {
+type Assessment = { severity: Severity; reasoning: SeverityReasoning };
+const memo = new WeakMap<RuleDef['severity'], Map<string, Assessment>>();
+
+/** Same baseline and inputs, same (shared, read-only) assessment: large models repeat them. */
+export function assessSeverity(base: RuleDef['severity'], inputs: SeverityInputs): Assessment {
+  let byInputs = memo.get(base);
+  if (!byInputs) memo.set(base, (byInputs = new Map()));
+  const key = `${inputs.exposed ? 1 : 0}|${inputs.privileged ? 1 : 0}|${inputs.pathLength ?? ''}|${inputs.dataSensitivity}|${inputs.dataNames.join('\u0000')}`;
+  let hit = byInputs.get(key);
+  if (!hit) byInputs.set(key, (hit = computeSeverity(base, inputs)));
+  return hit;
+}
+
+function computeSeverity(base: RuleDef['severity'], inputs: SeverityInputs): Assessment {
   const factors: string[] = [];
   let likelihood = LIKELIHOOD.indexOf(base.likelihood) + 1;
   let impact = LEVELS.indexOf(base.impact) + 1;

@@ -9,8 +9,25 @@ import type { ThreatStatement } from './threat.js';
 
 export type Placeholders = Readonly<Record<'element' | 'from' | 'to' | 'kind' | 'data' | 'path' | 'service', string>>;
 
+const PLACEHOLDER = /\{(element|from|to|kind|data|path|service)\}/;
+const compiled = new Map<string, readonly string[]>();
+
+/** Splits a template once into literal text and placeholder names (odd positions). */
+function parts(template: string): readonly string[] {
+  let p = compiled.get(template);
+  if (!p) {
+    p = template.split(new RegExp(PLACEHOLDER.source, 'g'));
+    compiled.set(template, p);
+  }
+  return p;
+}
+
 export function fillTemplate(template: string, values: Placeholders): string {
-  return template.replace(/\{(element|from|to|kind|data|path|service)\}/g, (_, key: keyof Placeholders) => values[key]);
+  const p = parts(template);
+  if (p.length === 1) return template;
+  let out = p[0]!;
+  for (let i = 1; i < p.length; i += 2) out += values[p[i] as keyof Placeholders] + p[i + 1]!;
+  return out;
 }
 
 export function makeStatement(def: RuleDef['statement'], values: Placeholders): ThreatStatement {

@@ -64,7 +64,11 @@ const MARKDOWN_LINE_START = /^([-+](?= |$)|=|\d+(?=[.)](?: |$)))/;
  * heading mark is escaped, and control, bidi and zero-width characters are shown as
  * `\uXXXX`. Safe in a paragraph, a list item, a heading and a table cell.
  */
+// Text with nothing to escape: the common case of statements and names, returned as is.
+const INERT_MARKDOWN = /^[A-Za-z(][A-Za-z0-9 ,.;:'"()/@!?%$+=-]*$/;
+
 export function escapeMarkdown(text: string): string {
+  if (INERT_MARKDOWN.test(text) && !text.includes('  ') && !text.endsWith(' ')) return text;
   const oneLine = text.replace(/\s+/g, ' ').trim();
   const html = oneLine.replace(/[&<>]/g, (c) => HTML_ENTITIES[c]!);
   const md = html.replace(MARKDOWN_INLINE, (c) => `\\${c}`).replace(MARKDOWN_LINE_START, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`));

@@ -1,7 +1,7 @@
 /** Loads rule files: the same safe YAML reader and positioned errors as models. */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { type Diagnostic, InputError } from '../model/diagnostics.js';
 import { keysAt } from '../model/schema-keys.js';
 import { readYamlFile } from '../model/yaml-source.js';
@@ -20,7 +20,7 @@ export interface CompiledRule {
   readonly builtIn: boolean;
 }
 
-export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+export const BUILTIN_RULES_DIR = join(PACKAGE_ROOT, 'rules');
 
 /** Rule files of a directory (*.yaml, *.yml), sorted; or the file itself. */
 export function ruleFilesIn(path: string): string[] {
@@ -39,13 +39,19 @@ export function ruleFilesIn(path: string): string[] {
 
 /** Loads built-in rules and any extra directories; every error of every file, then throws. */
 export function loadRules(extraPaths: readonly string[] = [], options: { builtIn?: boolean } = {}): CompiledRule[] {
+  const builtInFiles = options.builtIn === false ? [] : ruleFilesIn(BUILTIN_RULES_DIR);
+  const precompiled = builtInFiles.length ? readCatalogCache(builtInFiles) : undefined;
   const sources = [
-    ...(options.builtIn === false ? [] : ruleFilesIn(BUILTIN_RULES_DIR).map((f) => ({ file: f, builtIn: true }))),
+    ...(precompiled ? [] : builtInFiles.map((f) => ({ file: f, builtIn: true }))),
     ...extraPaths.flatMap((p) => ruleFilesIn(p).map((f) => ({ file: f, builtIn: false }))),
   ];
   const diagnostics: Diagnostic[] = [];
   const rules: CompiledRule[] = [];
   const seen = new Map<string, CompiledRule>();
+  for (const rule of precompiled ?? []) {
+    seen.set(rule.def.id, rule);
+    rules.push(rule);
+  }
   for (const { file, builtIn } of sources) {
     try {
       for (const rule of loadRuleFile(file, builtIn)) {
@@ -112,4 +118,41 @@ function scopeErrors(def: RuleDef): { path: (string | number)[]; message: string
     if (!scope.elementTypes.includes(t)) errors.push({ path: ['element_types', i], message: `STRIDE per element: ${name} does not apply to a ${t} (it applies to ${scope.elementTypes.join(', ')})` });
   }
   return errors;
+}
+
+/**
+ * The built-in catalog, validated at build time (scripts/build.mjs) and stored as
+ * JSON next to the code: start-up skips YAML parsing and schema checks of rules
+ * that cannot have changed. Used only while it is newer than every rule file.
+ */
+export const CATALOG_CACHE = join(PACKAGE_ROOT, 'dist', 'rules-catalog.json');
+
+interface CachedRule {
+  readonly def: RuleDef;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+function readCatalogCache(files: readonly string[]): CompiledRule[] | undefined {
+  if (!existsSync(CATALOG_CACHE)) return undefined;
+  const built = statSync(CATALOG_CACHE).mtimeMs;
+  if (files.some((f) => statSync(f).mtimeMs > built)) return undefined;
+  const cached = JSON.parse(readFileSync(CATALOG_CACHE, 'utf8')) as { files: string[]; rules: CachedRule[] };
+  if (cached.files.join('\n') !== files.map((f) => relative(PACKAGE_ROOT, f)).join('\n')) return undefined;
+  const out: CompiledRule[] = [];
+  for (const r of cached.rules) {
+    const { condition, errors } = compileConditions(r.def.when, r.def.applies_to);
+    if (!condition || errors.length) return undefined;
+    out.push({ def: r.def, condition, file: join(PACKAGE_ROOT, r.file), line: r.line, column: r.column, builtIn: true });
+  }
+  return out;
+}
+
+/** What scripts/build.mjs stores: the built-in rules, validated by the normal loader. */
+export function catalogCacheContent(): string {
+  const files = ruleFilesIn(BUILTIN_RULES_DIR);
+  const rules = files.flatMap((f) => loadRuleFile(f, true));
+  const entries: CachedRule[] = rules.map((r) => ({ def: r.def, file: relative(PACKAGE_ROOT, r.file), line: r.line, column: r.column }));
+  return JSON.stringify({ files: files.map((f) => relative(PACKAGE_ROOT, f)), rules: entries });
 }

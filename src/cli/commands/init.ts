@@ -1,9 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import { PACKAGE_ROOT } from '../../package-root.js';
 import { EXIT } from '../exit-codes.js';
 import type { CommandContext } from '../main.js';
 
-const STARTER = new URL('../../../templates/starter.yaml', import.meta.url);
+const STARTER = join(PACKAGE_ROOT, 'templates', 'starter.yaml');
 
 export function registerInit(program: Command, ctx: CommandContext): void {
   program

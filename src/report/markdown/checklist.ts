@@ -32,10 +32,11 @@ interface Item {
 function items(threats: readonly Threat[]): Item[] {
   const byControl = new Map<string, Item>();
   for (const t of threats) {
-    for (const r of t.recommendations) {
-      const item = byControl.get(r.control) ?? { control: r.control, service: serviceOf(r.control, r.service), threats: [] };
-      if (!item.threats.includes(t)) item.threats.push(t);
-      byControl.set(r.control, item);
+    for (const control of new Set(t.recommendations.map((r) => r.control))) {
+      const r = t.recommendations.find((x) => x.control === control)!;
+      const item = byControl.get(control) ?? { control, service: serviceOf(control, r.service), threats: [] };
+      item.threats.push(t);
+      byControl.set(control, item);
     }
   }
   return [...byControl.values()];

@@ -55,8 +55,14 @@ function cell(threats: readonly Threat[], applicable: boolean): string {
 }
 
 export function matrixSection(ctx: ReviewContext): string[] {
+  const byElement = new Map<string, Threat[]>();
+  for (const t of ctx.result.threats) {
+    const list = byElement.get(t.element);
+    if (list) list.push(t);
+    else byElement.set(t.element, [t]);
+  }
   const body = rows(ctx).map((row) => {
-    const threats = ctx.result.threats.filter((t) => t.element === row.id);
+    const threats = byElement.get(row.id) ?? [];
     return [elementLabel(ctx, row.id), row.elementType ?? row.kind, ...CATEGORIES.map((c) => cell(threats.filter((t) => t.category === c), applies(row, c)))];
   });
   return [
