@@ -50,10 +50,12 @@ describe('markdown: structure', () => {
   });
 
   it('shows where the design still trusts network location, next to the zero-trust expectation', () => {
-    const table = section(md, 'Zero-trust posture').split('### Where the design still trusts the network')[1]!;
-    expect(table).toContain('| Where | Perimeter trust today | Zero-trust expectation |');
-    expect(table).toMatch(/\| `web->api` \(http \/ no auth \/ ⚠ plaintext\) \| Plaintext inside the trusted network/);
-    expect(table).toMatch(/\| `cdn->web` \(https \/ no auth\) \| web accepts any caller/);
+    // Read from the threats of the built-in perimeter rules, so this one runs the real catalog.
+    const builtIn = markdownOf(ORDERS, '--fail-on', 'none');
+    const table = section(builtIn, 'Zero-trust posture').split('### Where the design still trusts the network')[1]!;
+    expect(table).toContain('| Threat | Status | Perimeter trust today | Zero-trust expectation |');
+    expect(table).toMatch(/\| \[`information-disclosure\.plaintext-inside-vpc@web->api`\]\(#[^)]+\) \| critical, open \| Plaintext inside the trusted network/);
+    expect(table).toMatch(/\| \[`spoofing\.unauthenticated-internal-flow@cdn->web`\]\(#[^)]+\) \| critical, open \| The receiver accepts any caller/);
   });
 
   it('draws the data-flow diagram with the elements of open high/critical threats flagged', () => {
