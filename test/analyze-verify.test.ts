@@ -60,3 +60,13 @@ describe('ztm analyze --verify / --replay', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('ztm verify and ztm analyze --replay agree', () => {
+  it('give every live finding the same severity', () => {
+    const verify = JSON.parse(runZtm(['verify', ORDERS, '--replay', EVIDENCE, '--format', 'json', '--fail-on', 'none']).stdout) as { findings: { rule: string; element: string; severity: string }[] };
+    const analysis = JSON.parse(runZtm(['analyze', ORDERS, '--replay', EVIDENCE, '--format', 'json', '--fail-on', 'none']).stdout) as { threats: { id: string; severity: string }[] };
+    const bySite = new Map(analysis.threats.map((t) => [t.id, t.severity]));
+    expect(verify.findings.length).toBeGreaterThan(0);
+    for (const f of verify.findings) expect(`${f.rule}@${f.element} ${f.severity}`).toBe(`${f.rule}@${f.element} ${bySite.get(`${f.rule}@${f.element}`)}`);
+  });
+});

@@ -69,7 +69,7 @@ describe('account checks', () => {
     expect(check(r, 'account', 'password_policy')).toMatchObject({ status: 'contradicted', reason: 'the password policy is weak: no password policy is set' });
     expect(check(r, 'account', 'root_mfa')!.status).toBe('contradicted');
     expect(check(r, 'account', 'root_access_keys')!.status).toBe('contradicted');
-    expect(verifyVerdict(r, 'none', false).outcome).toBe('failed');
+    expect(verifyVerdict(r, 'none', false, () => 'medium').outcome).toBe('failed');
   });
 
   test('a user component named like an IAM user: its mfa comes from the credential report', async () => {
@@ -123,6 +123,6 @@ describe('component checks', () => {
     iam.on(GenerateCredentialReportCommand).resolves({ State: 'INPROGRESS' });
     const r = await run('components: {}\n');
     expect(r.problems.join('\n')).toMatch(/still INPROGRESS after 2 polls/);
-    expect(verifyVerdict(r, 'none', true).outcome).toBe('unverified');
+    expect(verifyVerdict(r, 'none', true, () => 'medium').outcome).toBe('unverified');
   });
 });

@@ -157,7 +157,7 @@ describe('ztm verify over the wire', () => {
     const r = await runZtmAsync(['verify', ORDERS, '--record', evidence], { ...server.env, AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_CONFIG_FILE: '/nonexistent' });
     expect(r.stderr).not.toMatch(/NodeVersionSupportWarning|at .*\.js:\d+/);
     expect(r.stdout).toMatch(/account\s+root_mfa\s+verified/);
-    expect(r.stdout).toMatch(/high\s+tampering\.live-waf-not-blocking on web/);
+    expect(r.stdout).toMatch(/critical\s+tampering\.live-waf-not-blocking on web/);
     expect(r.code).toBe(1);
     const text = readFileSync(evidence, 'utf8');
     expect(text).not.toContain('wJalrXUtnFEMI');

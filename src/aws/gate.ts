@@ -5,7 +5,6 @@
  */
 import { type Severity, severityRank } from '../analysis/threat.js';
 import type { LiveFinding, VerificationFacts } from '../analysis/facts.js';
-import { LIVE_RULES } from './live-rules.js';
 
 export type FailOn = Severity | 'none';
 
@@ -17,11 +16,10 @@ export interface VerifyVerdict {
   readonly line: string;
 }
 
-export function liveSeverity(f: Pick<LiveFinding, 'rule'>): Severity {
-  return (LIVE_RULES as Record<string, { severity: Severity }>)[f.rule]?.severity ?? 'medium';
-}
+/** The severity of a live finding: the analysis engine's, through its live rule (the CLI supplies it). */
+export type LiveSeverity = (f: Pick<LiveFinding, 'rule' | 'element'>) => Severity;
 
-export function verifyVerdict(facts: Pick<VerificationFacts, 'checks' | 'findings' | 'complete'>, failOn: FailOn, requireVerified: boolean): VerifyVerdict {
+export function verifyVerdict(facts: Pick<VerificationFacts, 'checks' | 'findings' | 'complete'>, failOn: FailOn, requireVerified: boolean, liveSeverity: LiveSeverity): VerifyVerdict {
   const contradicted = facts.checks.filter((c) => c.status === 'contradicted');
   const failing = failOn === 'none' ? [] : facts.findings.filter((f) => severityRank(liveSeverity(f)) >= severityRank(failOn)).map((f) => `${f.rule}@${f.element}`);
   if (contradicted.length || failing.length) {

@@ -7,6 +7,11 @@ import type { Command } from 'commander';
 import { writeOutput, type Io } from './io.js';
 import type { ModelGraph } from '../model/graph.js';
 import type { VerificationResult } from '../aws/index.js';
+import type { LiveSeverity } from '../aws/gate.js';
+import type { VerificationFacts } from '../analysis/facts.js';
+import { analyze } from '../analysis/engine.js';
+import { loadRules } from '../rules/load.js';
+import { today } from '../util/today.js';
 
 export interface LiveFlags {
   profile?: string;
@@ -59,4 +64,12 @@ export async function runLiveChecks(graph: ModelGraph, flags: LiveFlags, io: Io)
     io.stderr(`recorded ${result.evidence.calls.length} AWS answers to ${flags.record}\n`);
   }
   return { ok: true, result };
+}
+
+/** Severities of live findings as `ztm analyze` gives them: the same engine, the live rules only. */
+export function liveSeverities(graph: ModelGraph, facts: VerificationFacts): LiveSeverity {
+  const live = loadRules().filter((r) => r.def.trigger === 'live');
+  const { threats } = analyze(graph, live, { today: today(), verification: facts });
+  const bySite = new Map(threats.map((t) => [t.id, t.severity]));
+  return (f) => bySite.get(`${f.rule}@${f.element}`) ?? 'medium';
 }

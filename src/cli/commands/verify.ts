@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { printDiagnostics, writeOutput } from '../io.js';
-import { type LiveFlags, addLiveOptions, runLiveChecks } from '../live-checks.js';
+import { type LiveFlags, addLiveOptions, liveSeverities, runLiveChecks } from '../live-checks.js';
 import type { CommandContext } from '../main.js';
 import { InputError } from '../../model/diagnostics.js';
 import { loadModel } from '../../model/load.js';
@@ -10,7 +10,7 @@ import { SEVERITIES } from '../../analysis/threat.js';
 import { terminalSafe } from '../../report/escape.js';
 import { colorWanted, makePalette, type Palette } from '../../report/palette.js';
 import type { VerificationResult } from '../../aws/index.js';
-import { type FailOn, type VerifyVerdict, liveSeverity, verifyVerdict } from '../../aws/gate.js';
+import { type FailOn, type LiveSeverity, type VerifyVerdict, verifyVerdict } from '../../aws/gate.js';
 
 interface VerifyFlags extends LiveFlags {
   format: 'terminal' | 'json';
@@ -58,12 +58,13 @@ Examples:
       const outcome = await runLiveChecks(graph, flags, ctx.io);
       if (!outcome.ok) return usage(outcome.usage);
       const result = outcome.result;
-      const verdict = verifyVerdict(result, flags.failOn, flags.requireVerified === true);
+      const liveSeverity = liveSeverities(graph, result);
+      const verdict = verifyVerdict(result, flags.failOn, flags.requireVerified === true, liveSeverity);
       const exitCode = verdict.outcome === 'failed' ? EXIT.gateFailed : verdict.outcome === 'unverified' ? EXIT.unverified : EXIT.ok;
       const palette = makePalette(flags.format === 'terminal' && colorWanted(flags.output ? process.stderr : process.stdout, flags.color));
       const text = flags.format === 'json'
-        ? `${JSON.stringify(verifyJson(file, flags.replay ? 'replay' : 'live', result, verdict, exitCode), null, 2)}\n`
-        : terminalReport(result, verdict, palette);
+        ? `${JSON.stringify(verifyJson(file, flags.replay ? 'replay' : 'live', result, verdict, exitCode, liveSeverity), null, 2)}\n`
+        : terminalReport(result, verdict, palette, liveSeverity);
       if (flags.output) {
         await writeOutput(flags.output, text);
         ctx.io.stderr(`wrote ${flags.output}\n`);
@@ -75,7 +76,7 @@ Examples:
 }
 
 /** The documented `--format json` shape (docs/verify.md). */
-export function verifyJson(model: string, mode: 'live' | 'replay', r: VerificationResult, verdict: VerifyVerdict, exitCode: number) {
+export function verifyJson(model: string, mode: 'live' | 'replay', r: VerificationResult, verdict: VerifyVerdict, exitCode: number, liveSeverity: LiveSeverity) {
   const count = (s: string) => r.checks.filter((c) => c.status === s).length;
   return {
     ztmVerify: VERIFY_JSON_VERSION,
@@ -99,7 +100,7 @@ function table(rows: readonly string[][], widths: readonly number[]): string {
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
 }
 
-function terminalReport(r: VerificationResult, verdict: VerifyVerdict, p: Palette): string {
+function terminalReport(r: VerificationResult, verdict: VerifyVerdict, p: Palette, liveSeverity: LiveSeverity): string {
   const out: string[] = [];
   const safe = (s: unknown) => terminalSafe(typeof s === 'string' ? s : JSON.stringify(s));
   out.push(p.bold(`ztm verify: account ${r.accountId ?? 'unknown'}, ${r.region}, ${r.checkedAt}`), '');
