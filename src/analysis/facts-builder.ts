@@ -3,6 +3,7 @@
  * vocabulary is src/rules/attributes.ts). Declared controls that live
  * verification contradicted are not in effect.
  */
+import { PROTOCOLS } from '../model/catalog/protocols.js';
 import type { BoundaryNode, ComponentNode, FlowNode, ModelGraph } from '../model/graph.js';
 import type { Facts } from '../rules/conditions.js';
 import type { AttackPath } from './attack-paths.js';
@@ -90,7 +91,7 @@ export function buildFacts(graph: ModelGraph, paths: ReadonlyMap<string, AttackP
   const flowFacts = (f: FlowNode): Facts => ({
     name: f.name,
     protocol: f.def.protocol,
-    web: f.def.protocol === 'https' || f.def.protocol === 'http' || f.def.protocol === 'wss' || f.def.protocol === 'ws' || f.def.protocol === 'grpc',
+    web: PROTOCOLS[f.def.protocol].web,
     auth: f.auth,
     authenticated: f.authInfo.authenticates,
     auth_strong: f.authInfo.strong,
