@@ -4,7 +4,7 @@
  * verification contradicted are not in effect.
  */
 import { PROTOCOLS } from '../model/catalog/protocols.js';
-import type { BoundaryNode, ComponentNode, FlowNode, ModelGraph } from '../model/graph.js';
+import type { BoundaryNode, ComponentNode, DataNode, FlowNode, ModelGraph } from '../model/graph.js';
 import type { Facts } from '../rules/conditions.js';
 import type { AttackPath } from './attack-paths.js';
 import { crossesBoundary, crossesUntrusted, isInternetExposed } from './exposure.js';
@@ -28,89 +28,19 @@ export function buildFacts(graph: ModelGraph, paths: ReadonlyMap<string, AttackP
   const componentCache = new Map<string, Facts>();
   const controlsCache = new Map<string, ReadonlySet<string>>();
 
+  const env: FactsEnv = { graph, paths, effective, account, component: (c) => component(c) };
   const component = (c: ComponentNode): Facts => {
-    const hit = componentCache.get(c.id);
-    if (hit) return hit;
-    const carried = [...c.flowsIn, ...c.flowsOut].flatMap((f) => f.data);
-    const ct = graph.cloudtrail;
-    const isTrailBucket = ct?.bucket === c.id;
-    const path = paths.get(c.id);
-    const facts: Facts = {
-      id: c.id,
-      kind: c.kind,
-      element_type: c.element,
-      traits: c.info.traits,
-      controls: effective(c.id, c.controls),
-      internet_facing: c.def.internet_facing,
-      exposed: isInternetExposed(c),
-      in_untrusted: c.inUntrusted,
-      in_public_subnet: c.boundaries.some((b) => b.def.kind === 'subnet' && b.def.public),
-      in_vpc: c.boundaries.some((b) => b.def.kind === 'vpc'),
-      boundary_kinds: [...new Set(c.boundaries.map((b) => b.def.kind))],
-      privileged: c.def.privileged,
-      human: c.info.traits.includes('human' as never),
-      has_iam_role: c.def.iam_role !== undefined,
-      access_keys: c.def.access_keys,
-      wildcard_permissions: c.def.wildcard_permissions,
-      has_arn: c.def.arn !== undefined,
-      stores: c.stores.map((d) => d.id),
-      stores_sensitivity: maxSensitivity(c.stores),
-      stores_pii: c.stores.some((d) => d.def.pii),
-      stores_integrity: maxLevel(c.stores.map((d) => d.def.integrity)),
-      stores_availability: maxLevel(c.stores.map((d) => d.def.availability)),
-      data_sensitivity: maxSensitivity([...c.stores, ...carried]),
-      data_availability: maxLevel([...c.stores, ...carried].map((d) => d.def.availability)),
-      holds_audit_logs: isTrailBucket || c.stores.some((d) => d.def.integrity === 'critical'),
-      is_cloudtrail_bucket: isTrailBucket,
-      inbound_auth: [...new Set(c.flowsIn.map((f) => f.auth))].sort(),
-      inbound_unauthenticated: c.flowsIn.some((f) => !f.authInfo.authenticates),
-      inbound_from_untrusted: c.flowsIn.some((f) => f.from.inUntrusted),
-      inbound_from_humans: c.flowsIn.some((f) => f.from.kind === 'user'),
-      inbound_count: c.flowsIn.length,
-      outbound_count: c.flowsOut.length,
-      outbound_auth: [...new Set(c.flowsOut.map((f) => f.auth))].sort(),
-      outbound_long_lived: c.flowsOut.some((f) => f.authInfo.longLived),
-      outbound_to_kinds: [...new Set(c.flowsOut.map((f) => f.to.kind))].sort(),
-      inbound_from_kinds: [...new Set(c.flowsIn.map((f) => f.from.kind))].sort(),
-      attack_path: path !== undefined,
-      attack_path_length: path?.flows.length ?? 0,
-      account,
-    };
-    componentCache.set(c.id, facts);
+    let facts = componentCache.get(c.id);
+    if (!facts) componentCache.set(c.id, (facts = new ComponentFacts(c, env)));
     return facts;
   };
 
   const flowCache = new Map<FlowNode, Facts>();
   const flow = (f: FlowNode): Facts => {
-    const hit = flowCache.get(f);
-    if (hit) return hit;
-    const facts = flowFacts(f);
-    flowCache.set(f, facts);
+    let facts = flowCache.get(f);
+    if (!facts) flowCache.set(f, (facts = new FlowFacts(f, env)));
     return facts;
   };
-  const flowFacts = (f: FlowNode): Facts => ({
-    name: f.name,
-    protocol: f.def.protocol,
-    web: PROTOCOLS[f.def.protocol].web,
-    auth: f.auth,
-    authenticated: f.authInfo.authenticates,
-    auth_strong: f.authInfo.strong,
-    auth_long_lived: f.authInfo.longLived,
-    encrypted: f.encrypted,
-    tls_declared: f.def.tls !== undefined,
-    controls: [...new Set([...f.controls, ...effective(f.to.id, f.to.controls)])].sort(),
-    crosses_boundary: crossesBoundary(f),
-    crosses_untrusted: crossesUntrusted(f),
-    crossed_kinds: [...new Set(f.crossed.map((b) => b.def.kind))].sort(),
-    data: f.data.map((d) => d.id),
-    data_sensitivity: maxSensitivity(f.data),
-    data_pii: f.data.some((d) => d.def.pii),
-    data_integrity: maxLevel(f.data.map((d) => d.def.integrity)),
-    internal: !f.from.inUntrusted && !f.to.inUntrusted && f.from.element !== 'external-entity' && f.to.element !== 'external-entity',
-    from: component(f.from),
-    to: component(f.to),
-    account,
-  });
 
   const boundary = (b: BoundaryNode): Facts => {
     const inside = [...graph.components.values()].filter((c) => c.boundary === b);
@@ -174,4 +104,112 @@ function accountFacts(graph: ModelGraph, effective: (element: string, declared: 
     has_exposed_components: components.some(isInternetExposed),
     uses_identity_center: components.some((c) => c.kind === 'identity-center') || graph.flows.some((f) => f.auth === 'identity-center'),
   };
+}
+
+interface FactsEnv {
+  readonly graph: ModelGraph;
+  readonly paths: ReadonlyMap<string, AttackPath>;
+  readonly effective: (element: string, declared: Iterable<string>) => string[];
+  readonly account: Facts;
+  readonly component: (c: ComponentNode) => Facts;
+}
+
+const sortedUnique = (values: readonly string[]): string[] => [...new Set(values)].sort();
+
+/**
+ * A component's attributes, each computed when a condition (or the evidence of a
+ * threat) first reads it: most rules stop at `kind` or `traits`, so most
+ * attributes of most components are never computed.
+ */
+class ComponentFacts {
+  [attribute: string]: unknown;
+  private memo: Record<string, unknown> | undefined;
+
+  constructor(
+    private readonly c: ComponentNode,
+    private readonly env: FactsEnv,
+  ) {}
+
+  private once<T>(name: string, compute: () => T): T {
+    const memo = (this.memo ??= {});
+    if (!(name in memo)) memo[name] = compute();
+    return memo[name] as T;
+  }
+
+  private carried(): DataNode[] {
+    return this.once('carried', () => [...this.c.stores, ...this.c.flowsIn.flatMap((f) => f.data), ...this.c.flowsOut.flatMap((f) => f.data)]);
+  }
+
+  get id() { return this.c.id; }
+  get kind() { return this.c.kind; }
+  get element_type() { return this.c.element; }
+  get traits() { return this.c.info.traits; }
+  get controls() { return this.once('controls', () => this.env.effective(this.c.id, this.c.controls)); }
+  get internet_facing() { return this.c.def.internet_facing; }
+  get exposed() { return this.once('exposed', () => isInternetExposed(this.c)); }
+  get in_untrusted() { return this.c.inUntrusted; }
+  get in_public_subnet() { return this.c.boundaries.some((b) => b.def.kind === 'subnet' && b.def.public); }
+  get in_vpc() { return this.c.boundaries.some((b) => b.def.kind === 'vpc'); }
+  get boundary_kinds() { return this.once('boundary_kinds', () => [...new Set(this.c.boundaries.map((b) => b.def.kind))]); }
+  get privileged() { return this.c.def.privileged; }
+  get human() { return this.c.info.traits.includes('human' as never); }
+  get has_iam_role() { return this.c.def.iam_role !== undefined; }
+  get access_keys() { return this.c.def.access_keys; }
+  get wildcard_permissions() { return this.c.def.wildcard_permissions; }
+  get has_arn() { return this.c.def.arn !== undefined; }
+  get stores() { return this.c.stores.map((d) => d.id); }
+  get stores_sensitivity() { return maxSensitivity(this.c.stores); }
+  get stores_pii() { return this.c.stores.some((d) => d.def.pii); }
+  get stores_integrity() { return maxLevel(this.c.stores.map((d) => d.def.integrity)); }
+  get stores_availability() { return maxLevel(this.c.stores.map((d) => d.def.availability)); }
+  get data_sensitivity() { return this.once('data_sensitivity', () => maxSensitivity(this.carried())); }
+  get data_availability() { return maxLevel(this.carried().map((d) => d.def.availability)); }
+  get holds_audit_logs() { return this.is_cloudtrail_bucket || this.c.stores.some((d) => d.def.integrity === 'critical'); }
+  get is_cloudtrail_bucket() { return this.env.graph.cloudtrail?.bucket === this.c.id; }
+  get inbound_auth() { return sortedUnique(this.c.flowsIn.map((f) => f.auth)); }
+  get inbound_unauthenticated() { return this.c.flowsIn.some((f) => !f.authInfo.authenticates); }
+  get inbound_from_untrusted() { return this.c.flowsIn.some((f) => f.from.inUntrusted); }
+  get inbound_from_humans() { return this.c.flowsIn.some((f) => f.from.kind === 'user'); }
+  get inbound_count() { return this.c.flowsIn.length; }
+  get outbound_count() { return this.c.flowsOut.length; }
+  get outbound_auth() { return sortedUnique(this.c.flowsOut.map((f) => f.auth)); }
+  get outbound_long_lived() { return this.c.flowsOut.some((f) => f.authInfo.longLived); }
+  get outbound_to_kinds() { return sortedUnique(this.c.flowsOut.map((f) => f.to.kind)); }
+  get inbound_from_kinds() { return sortedUnique(this.c.flowsIn.map((f) => f.from.kind)); }
+  get attack_path() { return this.env.paths.has(this.c.id); }
+  get attack_path_length() { return this.env.paths.get(this.c.id)?.flows.length ?? 0; }
+  get account() { return this.env.account; }
+}
+
+/** A flow's attributes, computed on first read (see ComponentFacts). */
+class FlowFacts {
+  [attribute: string]: unknown;
+  private controlsMemo: string[] | undefined;
+
+  constructor(
+    private readonly f: FlowNode,
+    private readonly env: FactsEnv,
+  ) {}
+
+  get name() { return this.f.name; }
+  get protocol() { return this.f.def.protocol; }
+  get web() { return PROTOCOLS[this.f.def.protocol].web; }
+  get auth() { return this.f.auth; }
+  get authenticated() { return this.f.authInfo.authenticates; }
+  get auth_strong() { return this.f.authInfo.strong; }
+  get auth_long_lived() { return this.f.authInfo.longLived; }
+  get encrypted() { return this.f.encrypted; }
+  get tls_declared() { return this.f.def.tls !== undefined; }
+  get controls() { return (this.controlsMemo ??= sortedUnique([...this.f.controls, ...this.env.effective(this.f.to.id, this.f.to.controls)])); }
+  get crosses_boundary() { return crossesBoundary(this.f); }
+  get crosses_untrusted() { return crossesUntrusted(this.f); }
+  get crossed_kinds() { return sortedUnique(this.f.crossed.map((b) => b.def.kind)); }
+  get data() { return this.f.data.map((d) => d.id); }
+  get data_sensitivity() { return maxSensitivity(this.f.data); }
+  get data_pii() { return this.f.data.some((d) => d.def.pii); }
+  get data_integrity() { return maxLevel(this.f.data.map((d) => d.def.integrity)); }
+  get internal() { const f = this.f; return !f.from.inUntrusted && !f.to.inUntrusted && f.from.element !== 'external-entity' && f.to.element !== 'external-entity'; }
+  get from() { return this.env.component(this.f.from); }
+  get to() { return this.env.component(this.f.to); }
+  get account() { return this.env.account; }
 }
