@@ -36,20 +36,26 @@ function walk(category: Category, ctx: AnalyzerContext): Threat[] {
   const { graph, facts } = ctx;
   const out: Threat[] = [];
   const components = [...graph.components.values()].filter((c) => scope.elementTypes.includes(c.element));
+  // Each element's facts looked up once per walk, not once per rule.
+  let componentFacts: Facts[] | undefined;
+  let flowFacts: Facts[] | undefined;
   for (const rule of ctx.rules) {
     const def = rule.def;
     if (def.category !== category || def.trigger !== 'model') continue;
     const test = rule.condition.test;
     if (def.applies_to === 'component') {
-      for (const c of components) {
+      componentFacts ??= components.map((c) => facts.component(c));
+      for (let i = 0; i < components.length; i++) {
+        const c = components[i]!;
         if (def.element_types && !def.element_types.includes(c.element)) continue;
-        const f = facts.component(c);
+        const f = componentFacts[i]!;
         if (test(f)) out.push(makeThreat(rule, componentSite(c, f, rule, ctx), graph, ctx.book));
       }
     } else if (def.applies_to === 'flow' && scope.flows) {
-      for (const flow of graph.flows) {
-        const f = facts.flow(flow);
-        if (test(f)) out.push(makeThreat(rule, flowSite(flow, f, rule, ctx), graph, ctx.book));
+      flowFacts ??= graph.flows.map((x) => facts.flow(x));
+      for (let i = 0; i < graph.flows.length; i++) {
+        const f = flowFacts[i]!;
+        if (test(f)) out.push(makeThreat(rule, flowSite(graph.flows[i]!, f, rule, ctx), graph, ctx.book));
       }
     } else if (def.applies_to === 'account' && scope.account) {
       if (test(facts.account)) out.push(makeThreat(rule, accountSite(facts.account, rule, ctx), graph, ctx.book));
@@ -63,14 +69,35 @@ function walk(category: Category, ctx: AnalyzerContext): Threat[] {
   return out;
 }
 
+interface EvidenceAttribute {
+  readonly path: readonly string[];
+  readonly owner: 'element' | 'account' | 'from' | 'to';
+  readonly name: string;
+}
+const evidenceAttributes = new WeakMap<CompiledRule, readonly EvidenceAttribute[]>();
+
+/** A rule's evidence attributes, parsed once: `to.exposed` belongs to the flow's receiver, `account.x` to the account. */
+function evidenceAttributesOf(rule: CompiledRule): readonly EvidenceAttribute[] {
+  let list = evidenceAttributes.get(rule);
+  if (!list) {
+    list = rule.condition.attributes.map((attr) => {
+      const path = attr.split('.');
+      const [head, ...rest] = path;
+      const scoped = (head === 'account' || head === 'from' || head === 'to') && rest.length > 0;
+      return { path, owner: scoped ? (head as 'account' | 'from' | 'to') : 'element', name: scoped ? rest.join('.') : attr };
+    });
+    evidenceAttributes.set(rule, list);
+  }
+  return list;
+}
+
 /** Attribute values that made the rule fire, attributed to the element they belong to. */
 export function evidenceOf(rule: CompiledRule, facts: Facts, element: string, ends: { from?: string; to?: string }): Evidence[] {
-  return rule.condition.attributes.map((attr) => {
-    const [head, ...rest] = attr.split('.');
-    const owner = head === 'account' ? 'account' : head === 'from' && rest.length ? ends.from! : head === 'to' && rest.length ? ends.to! : element;
-    const attribute = (head === 'account' || head === 'from' || head === 'to') && rest.length ? rest.join('.') : attr;
-    return { element: owner, attribute, value: readPath(facts, attr.split('.')) };
-  });
+  return evidenceAttributesOf(rule).map((a) => ({
+    element: a.owner === 'account' ? 'account' : a.owner === 'from' ? ends.from! : a.owner === 'to' ? ends.to! : element,
+    attribute: a.name,
+    value: readPath(facts, a.path),
+  }));
 }
 
 function names(element: string, from: string, to: string, kind: string, data: string, path: string): ThreatSite['placeholders'] {

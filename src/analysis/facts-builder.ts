@@ -123,34 +123,32 @@ const sortedUnique = (values: readonly string[]): string[] => [...new Set(values
  */
 class ComponentFacts {
   [attribute: string]: unknown;
-  private memo: Record<string, unknown> | undefined;
+  private controlsMemo: string[] | undefined;
+  private exposedMemo: boolean | undefined;
+  private carriedMemo: DataNode[] | undefined;
+  private sensitivityMemo: string | undefined;
 
   constructor(
     private readonly c: ComponentNode,
     private readonly env: FactsEnv,
   ) {}
 
-  private once<T>(name: string, compute: () => T): T {
-    const memo = (this.memo ??= {});
-    if (!(name in memo)) memo[name] = compute();
-    return memo[name] as T;
-  }
-
+  /** Data stored, and carried by flows in and out. */
   private carried(): DataNode[] {
-    return this.once('carried', () => [...this.c.stores, ...this.c.flowsIn.flatMap((f) => f.data), ...this.c.flowsOut.flatMap((f) => f.data)]);
+    return (this.carriedMemo ??= [...this.c.stores, ...this.c.flowsIn.flatMap((f) => f.data), ...this.c.flowsOut.flatMap((f) => f.data)]);
   }
 
   get id() { return this.c.id; }
   get kind() { return this.c.kind; }
   get element_type() { return this.c.element; }
   get traits() { return this.c.info.traits; }
-  get controls() { return this.once('controls', () => this.env.effective(this.c.id, this.c.controls)); }
+  get controls() { return (this.controlsMemo ??= this.env.effective(this.c.id, this.c.controls)); }
   get internet_facing() { return this.c.def.internet_facing; }
-  get exposed() { return this.once('exposed', () => isInternetExposed(this.c)); }
+  get exposed() { return (this.exposedMemo ??= isInternetExposed(this.c)); }
   get in_untrusted() { return this.c.inUntrusted; }
   get in_public_subnet() { return this.c.boundaries.some((b) => b.def.kind === 'subnet' && b.def.public); }
   get in_vpc() { return this.c.boundaries.some((b) => b.def.kind === 'vpc'); }
-  get boundary_kinds() { return this.once('boundary_kinds', () => [...new Set(this.c.boundaries.map((b) => b.def.kind))]); }
+  get boundary_kinds() { return [...new Set(this.c.boundaries.map((b) => b.def.kind))]; }
   get privileged() { return this.c.def.privileged; }
   get human() { return this.c.info.traits.includes('human' as never); }
   get has_iam_role() { return this.c.def.iam_role !== undefined; }
@@ -162,7 +160,7 @@ class ComponentFacts {
   get stores_pii() { return this.c.stores.some((d) => d.def.pii); }
   get stores_integrity() { return maxLevel(this.c.stores.map((d) => d.def.integrity)); }
   get stores_availability() { return maxLevel(this.c.stores.map((d) => d.def.availability)); }
-  get data_sensitivity() { return this.once('data_sensitivity', () => maxSensitivity(this.carried())); }
+  get data_sensitivity() { return (this.sensitivityMemo ??= maxSensitivity(this.carried())); }
   get data_availability() { return maxLevel(this.carried().map((d) => d.def.availability)); }
   get holds_audit_logs() { return this.is_cloudtrail_bucket || this.c.stores.some((d) => d.def.integrity === 'critical'); }
   get is_cloudtrail_bucket() { return this.env.graph.cloudtrail?.bucket === this.c.id; }
