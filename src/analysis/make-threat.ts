@@ -6,7 +6,7 @@ import { assessSeverity } from './severity.js';
 import { type Placeholders, fillTemplate, makeStatement } from './statement.js';
 import type { AcceptanceBook } from './status.js';
 import type { RuleDef } from '../rules/schema.js';
-import type { ElementKind, Evidence, References, Threat } from './threat.js';
+import type { ElementKind, Evidence, RecommendedControl, References, Threat, ThreatStatement } from './threat.js';
 
 export function threatId(rule: string, element: string): string {
   return `${rule}@${element}`;
@@ -37,6 +37,10 @@ export function makeThreat(rule: CompiledRule, site: ThreatSite, graph: ModelGra
   });
   const decision = book.decide(id, def, site.element, site.controls);
   const position = graph.position(site.element);
+  // The statement and the filled-in recommendations are written when a report first
+  // reads them: large models have thousands of mitigated threats no terminal shows.
+  let statement: ThreatStatement | undefined;
+  let recommendations: RecommendedControl[] | undefined;
   return {
     id,
     rule: def.id,
@@ -44,18 +48,22 @@ export function makeThreat(rule: CompiledRule, site: ThreatSite, graph: ModelGra
     element: site.element,
     elementKind: site.elementKind,
     title: def.title,
-    statement: makeStatement(def.statement, site.placeholders),
+    get statement() {
+      return (statement ??= makeStatement(def.statement, site.placeholders));
+    },
     evidence: site.evidence,
     severity,
     severityReasoning: reasoning,
     status: decision.status,
     mitigatedBy: decision.mitigatedBy,
     ...(decision.acceptance ? { acceptance: decision.acceptance } : {}),
-    controls: [...new Set(def.recommend.map((r) => r.control))],
-    recommendations: def.recommend.map((r) => {
-      const how = fillTemplate(r.how, site.placeholders);
-      return how === r.how ? r : { ...r, how };
-    }),
+    controls: controlsOf(def),
+    get recommendations() {
+      return (recommendations ??= def.recommend.map((r) => {
+        const how = fillTemplate(r.how, site.placeholders);
+        return how === r.how ? r : { ...r, how };
+      }));
+    },
     references: referencesOf(def),
     ...(site.path ? { path: site.path } : {}),
     location: { file: graph.file, ...position },
@@ -73,4 +81,13 @@ function referencesOf(def: RuleDef): References {
     referencesByRule.set(def, refs);
   }
   return refs;
+}
+
+const controlsByRule = new WeakMap<RuleDef, readonly string[]>();
+
+/** The recommended controls of a rule, by catalog name: one shared list per rule. */
+function controlsOf(def: RuleDef): readonly string[] {
+  let controls = controlsByRule.get(def);
+  if (!controls) controlsByRule.set(def, (controls = [...new Set(def.recommend.map((r) => r.control))]));
+  return controls;
 }

@@ -122,7 +122,7 @@ export function buildGraph(file: string, model: Architecture, source?: SourceMap
       element: COMPONENT_KINDS[def.kind].element,
       boundary,
       boundaries: chain,
-      controls: new Set(def.controls),
+      controls: setOf(def.controls),
       stores: def.stores.map((d) => data.get(d)!),
       flowsOut: [],
       flowsIn: [],
@@ -145,7 +145,7 @@ export function buildGraph(file: string, model: Architecture, source?: SourceMap
       auth: def.auth,
       authInfo: AUTH_METHODS[def.auth],
       data: def.data.map((d) => data.get(d)!),
-      controls: new Set(def.controls),
+      controls: setOf(def.controls),
       crossed: crossedBoundaries(from.boundaries, to.boundaries),
     };
     from.flowsOut.push(flow);
@@ -190,3 +190,10 @@ function crossedBoundaries(a: readonly BoundaryNode[], b: readonly BoundaryNode[
 }
 
 const NONE: readonly BoundaryNode[] = Object.freeze([]);
+
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
+/** Most flows declare no controls: share one empty set instead of allocating thousands. */
+function setOf(values: readonly string[]): ReadonlySet<string> {
+  return values.length === 0 ? EMPTY_SET : new Set(values);
+}
