@@ -7,7 +7,7 @@ import type { ComponentNode, FlowNode, ModelGraph } from '../model/graph.js';
 import { type Facts, readPath } from '../rules/conditions.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { AttackPath } from './attack-paths.js';
-import type { FactsIndex } from './facts-builder.js';
+import { type FactsIndex, dataAround } from './facts-builder.js';
 import { type ThreatSite, makeThreat } from './make-threat.js';
 import { SENSITIVITY, type Sensitivity } from './sensitivity.js';
 import type { AcceptanceBook } from './status.js';
@@ -118,7 +118,7 @@ const componentBases = new WeakMap<ComponentNode, ComponentSiteBase>();
 function componentBase(c: ComponentNode, level: Sensitivity): ComponentSiteBase {
   let base = componentBases.get(c);
   if (!base) {
-    const involved = [...c.stores, ...c.flowsIn.flatMap((x) => x.data), ...c.flowsOut.flatMap((x) => x.data)];
+    const involved = dataAround(c);
     const stored = [...new Set(c.stores.map((d) => d.name))].sort();
     const dataNames = sensitiveData(involved, level);
     base = { placeholders: names(c.name, '', '', c.info.service, (stored.length ? stored : dataNames).join(', '), ''), dataNames };

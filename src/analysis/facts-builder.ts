@@ -135,7 +135,7 @@ class ComponentFacts {
 
   /** Data stored, and carried by flows in and out. */
   private carried(): DataNode[] {
-    return (this.carriedMemo ??= [...this.c.stores, ...this.c.flowsIn.flatMap((f) => f.data), ...this.c.flowsOut.flatMap((f) => f.data)]);
+    return (this.carriedMemo ??= dataAround(this.c));
   }
 
   get id() { return this.c.id; }
@@ -210,4 +210,12 @@ class FlowFacts {
   get from() { return this.env.component(this.f.from); }
   get to() { return this.env.component(this.f.to); }
   get account() { return this.env.account; }
+}
+
+/** Data a component stores, and carries on every flow in and out (loops: this runs per component). */
+export function dataAround(c: ComponentNode): DataNode[] {
+  const out = [...c.stores];
+  for (const f of c.flowsIn) for (const d of f.data) out.push(d);
+  for (const f of c.flowsOut) for (const d of f.data) out.push(d);
+  return out;
 }

@@ -33,7 +33,7 @@ export function makeThreat(rule: CompiledRule, site: ThreatSite, graph: ModelGra
     dataSensitivity: site.dataSensitivity,
     dataNames: site.dataNames,
     privileged: site.privileged,
-    ...(site.path ? { pathLength: site.path.length - 1 } : {}),
+    pathLength: site.path ? site.path.length - 1 : undefined,
   });
   const decision = book.decide(id, def, site.element, site.controls);
   const position = graph.position(site.element);
@@ -56,7 +56,9 @@ export function makeThreat(rule: CompiledRule, site: ThreatSite, graph: ModelGra
     severityReasoning: reasoning,
     status: decision.status,
     mitigatedBy: decision.mitigatedBy,
-    ...(decision.acceptance ? { acceptance: decision.acceptance } : {}),
+    // Optional fields are undefined rather than absent: JSON leaves them out, and the
+    // object keeps one shape (no spreads on the hot path).
+    acceptance: decision.acceptance,
     controls: controlsOf(def),
     get recommendations() {
       return (recommendations ??= def.recommend.map((r) => {
@@ -65,7 +67,7 @@ export function makeThreat(rule: CompiledRule, site: ThreatSite, graph: ModelGra
       }));
     },
     references: referencesOf(def),
-    ...(site.path ? { path: site.path } : {}),
+    path: site.path,
     location: { file: graph.file, ...position },
   };
 }

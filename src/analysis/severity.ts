@@ -21,7 +21,7 @@ export interface SeverityInputs {
   readonly dataSensitivity: Sensitivity;
   readonly dataNames: readonly string[];
   readonly privileged: boolean;
-  readonly pathLength?: number;
+  readonly pathLength?: number | undefined;
 }
 
 type Assessment = { severity: Severity; reasoning: SeverityReasoning };
