@@ -7,6 +7,7 @@
  */
 import type { ComponentNode, FlowNode, ModelGraph } from '../model/graph.js';
 import { isInternetExposed } from './exposure.js';
+import { compareText } from '../util/compare.js';
 import { SENSITIVITY, maxSensitivity } from './sensitivity.js';
 
 export interface AttackPath {
@@ -45,12 +46,13 @@ export function findAttackPaths(graph: ModelGraph): Map<string, AttackPath> {
       queue[tail++] = i * 2;
     }
   });
-  const outgoing = (c: ComponentNode) => [...c.flowsOut].sort((a, b) => (a.to.id < b.to.id ? -1 : a.to.id > b.to.id ? 1 : a.name < b.name ? -1 : 1));
+  // Outgoing flows in a fixed order, so the shortest path chosen does not depend on the model's order.
+  const outgoing = nodes.map((c) => [...c.flowsOut].sort((a, b) => compareText(a.to.id, b.to.id) || compareText(a.name, b.name)));
   while (head < tail) {
     const state = queue[head++]!;
     const ci = state >> 1;
     const weak = state & 1;
-    for (const f of outgoing(nodes[ci]!)) {
+    for (const f of outgoing[ci]!) {
       const next = index.get(f.to.id)! * 2 + (weak || isWeakHop(f) ? 1 : 0);
       if (seen[next]) continue;
       seen[next] = 1;

@@ -1,5 +1,6 @@
 /** The analysis result every report reads, its summary, and the CI gate. */
 import type { Diagnostic } from '../model/diagnostics.js';
+import { compareText } from '../util/compare.js';
 import type { ControlCheck, VerificationFacts } from './facts.js';
 import { CATEGORIES, type Category, SEVERITIES, STATUSES, type Severity, type Status, type Threat, isOpen, severityRank } from './threat.js';
 
@@ -55,8 +56,8 @@ export function compareThreats(a: Threat, b: Threat): number {
     Number(isOpen(b.status)) - Number(isOpen(a.status)) ||
     severityRank(b.severity) - severityRank(a.severity) ||
     CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) ||
-    (a.element < b.element ? -1 : a.element > b.element ? 1 : 0) ||
-    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
+    compareText(a.element, b.element) ||
+    compareText(a.rule, b.rule)
   );
 }
 

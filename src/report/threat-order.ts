@@ -1,12 +1,9 @@
 /** Orders and groupings of threats that several reports share. */
 import { type Category, type Severity, type Threat, severityRank } from '../analysis/threat.js';
+import { compareText } from '../util/compare.js';
 
 export type { Category, Severity, Threat };
-
-/** Code-unit order: the same on every machine and locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareText };
 
 /** Most severe first, then by stable id. */
 export function compareSeverityThenId(a: Pick<Threat, 'severity' | 'id'>, b: Pick<Threat, 'severity' | 'id'>): number {

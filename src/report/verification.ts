@@ -1,5 +1,6 @@
 /** What live verification concluded, as every report shows it: read from the result, never recomputed. */
 import type { CheckStatus, ControlCheck, VerificationFacts } from '../analysis/facts.js';
+import { compareText } from '../util/compare.js';
 
 export function verificationHeadline(v: VerificationFacts): string {
   const count = (s: CheckStatus) => v.checks.filter((c) => c.status === s).length;
@@ -10,7 +11,7 @@ export function verificationHeadline(v: VerificationFacts): string {
 /** Checks in a stable order: contradicted first, then unverifiable, then verified. */
 export function orderedChecks(v: VerificationFacts): ControlCheck[] {
   const rank: Record<CheckStatus, number> = { contradicted: 0, unverifiable: 1, verified: 2 };
-  return [...v.checks].sort((a, b) => rank[a.status] - rank[b.status] || (a.element < b.element ? -1 : a.element > b.element ? 1 : a.control < b.control ? -1 : a.control > b.control ? 1 : 0));
+  return [...v.checks].sort((a, b) => rank[a.status] - rank[b.status] || compareText(a.element, b.element) || compareText(a.control, b.control));
 }
 
 /** How a declared control stands: declared only (no check), or the check's status. */

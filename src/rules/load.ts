@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { compareText } from '../util/compare.js';
 import { type Diagnostic, InputError } from '../model/diagnostics.js';
 import { keysAt } from '../model/schema-keys.js';
 import { readYamlFile } from '../model/yaml-source.js';
@@ -69,7 +70,7 @@ export function loadRules(extraPaths: readonly string[] = [], options: { builtIn
     }
   }
   if (diagnostics.length) throw new InputError(diagnostics);
-  return rules.sort((a, b) => (a.def.id < b.def.id ? -1 : 1));
+  return rules.sort((a, b) => compareText(a.def.id, b.def.id));
 }
 
 export function loadRuleFile(file: string, builtIn: boolean): CompiledRule[] {
