@@ -3,13 +3,13 @@
  * elements STRIDE per element assigns to the category, test each rule's
  * condition on the element's facts, and make a threat where it holds.
  */
-import type { ComponentNode, FlowNode, ModelGraph } from '../model/graph.js';
+import type { BoundaryNode, ComponentNode, FlowNode, ModelGraph } from '../model/graph.js';
 import { type Facts, readPath } from '../rules/conditions.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { AttackPath } from './attack-paths.js';
 import { type FactsIndex, dataAround } from './facts-builder.js';
 import { type ThreatSite, makeThreat } from './make-threat.js';
-import { SENSITIVITY, type Sensitivity } from './sensitivity.js';
+import { type Sensitivity, maxSensitivity } from './sensitivity.js';
 import type { AcceptanceBook } from './status.js';
 import { STRIDE_PER_ELEMENT } from './stride-per-element.js';
 import type { Category, Evidence, Threat } from './threat.js';
@@ -55,14 +55,14 @@ function walk(category: Category, ctx: AnalyzerContext): Threat[] {
       flowFacts ??= graph.flows.map((x) => facts.flow(x));
       for (let i = 0; i < graph.flows.length; i++) {
         const f = flowFacts[i]!;
-        if (test(f)) out.push(makeThreat(rule, flowSite(graph.flows[i]!, f, rule, ctx), graph, ctx.book));
+        if (test(f)) out.push(makeThreat(rule, flowSite(graph.flows[i]!, f, rule), graph, ctx.book));
       }
     } else if (def.applies_to === 'account' && scope.account) {
       if (test(facts.account)) out.push(makeThreat(rule, accountSite(facts.account, rule, ctx), graph, ctx.book));
     } else if (def.applies_to === 'boundary' && scope.boundaries) {
       for (const b of graph.boundaries.values()) {
         const f = facts.boundary(b);
-        if (test(f)) out.push(makeThreat(rule, { ...accountSite(facts.account, rule, ctx), element: b.id, elementKind: 'boundary', evidence: evidenceOf(rule, f, b.id, {}), placeholders: names(b.name, '', '', b.def.kind, '', ''), exposed: b.untrusted }, graph, ctx.book));
+        if (test(f)) out.push(makeThreat(rule, boundarySite(b, f, rule, ctx), graph, ctx.book));
       }
     }
   }
@@ -100,7 +100,8 @@ export function evidenceOf(rule: CompiledRule, facts: Facts, element: string, en
   }));
 }
 
-function names(element: string, from: string, to: string, kind: string, data: string, path: string): ThreatSite['placeholders'] {
+/** The values a rule's templates may name ({element}, {from}, {to}, {kind}, {service}, {data}, {path}). */
+export function names(element: string, from: string, to: string, kind: string, data: string, path: string): ThreatSite['placeholders'] {
   return { element, from, to, kind, service: kind, data: data || 'the data it handles', path };
 }
 
@@ -151,7 +152,7 @@ function componentSite(c: ComponentNode, f: Facts, rule: CompiledRule, ctx: Anal
   };
 }
 
-function flowSite(flow: FlowNode, f: Facts, rule: CompiledRule, ctx: AnalyzerContext): ThreatSite {
+function flowSite(flow: FlowNode, f: Facts, rule: CompiledRule): ThreatSite {
   const level = f.data_sensitivity as Sensitivity;
   return {
     element: flow.name,
@@ -166,20 +167,45 @@ function flowSite(flow: FlowNode, f: Facts, rule: CompiledRule, ctx: AnalyzerCon
   };
 }
 
+/** The most sensitive data of the whole model: what a threat to the account or a boundary puts at stake. */
+const modelDataCache = new WeakMap<ModelGraph, { level: Sensitivity; names: string[] }>();
+function modelData(graph: ModelGraph): { level: Sensitivity; names: string[] } {
+  let data = modelDataCache.get(graph);
+  if (!data) {
+    const all = [...graph.data.values()];
+    const level = maxSensitivity(all);
+    modelDataCache.set(graph, (data = { level, names: sensitiveData(all, level) }));
+  }
+  return data;
+}
+
 function accountSite(f: Facts, rule: CompiledRule, ctx: AnalyzerContext): ThreatSite {
-  const all = [...ctx.graph.data.values()];
-  let level: Sensitivity = 'none';
-  for (const d of all) if (SENSITIVITY.indexOf(d.def.classification) > SENSITIVITY.indexOf(level)) level = d.def.classification;
+  const data = modelData(ctx.graph);
   return {
     element: 'account',
     elementKind: 'account',
     evidence: evidenceOf(rule, f, 'account', {}),
-    placeholders: names(ctx.graph.account.name ?? 'the AWS account', '', '', 'AWS account', sensitiveData(all, level).join(', ') || 'every resource in the account', ''),
+    placeholders: names(ctx.graph.account.name ?? 'the AWS account', '', '', 'AWS account', data.names.join(', ') || 'every resource in the account', ''),
     controls: new Set(f.controls as string[]),
     // Account rules carry their exposure in their baseline: the console and APIs are always on the internet.
     exposed: false,
     privileged: false,
-    dataSensitivity: level,
-    dataNames: sensitiveData(all, level),
+    dataSensitivity: data.level,
+    dataNames: data.names,
+  };
+}
+
+function boundarySite(b: BoundaryNode, f: Facts, rule: CompiledRule, ctx: AnalyzerContext): ThreatSite {
+  const data = modelData(ctx.graph);
+  return {
+    element: b.id,
+    elementKind: 'boundary',
+    evidence: evidenceOf(rule, f, b.id, {}),
+    placeholders: names(b.name, '', '', b.def.kind, data.names.join(', '), ''),
+    controls: new Set((f.account as Facts).controls as string[]),
+    exposed: b.untrusted,
+    privileged: false,
+    dataSensitivity: data.level,
+    dataNames: data.names,
   };
 }

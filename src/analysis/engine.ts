@@ -7,7 +7,7 @@ import { ANALYZERS } from './analyzers/index.js';
 import { findAttackPaths } from './attack-paths.js';
 import { buildFacts } from './facts-builder.js';
 import type { VerificationFacts } from './facts.js';
-import { type AnalyzerContext, evidenceOf } from './analyzer.js';
+import { type AnalyzerContext, evidenceOf, names } from './analyzer.js';
 import { makeThreat } from './make-threat.js';
 import { type AnalysisResult, REPORT_VERSION, compareThreats, summarize } from './result.js';
 import { AcceptanceBook } from './status.js';
@@ -79,7 +79,7 @@ function liveThreats(ctx: AnalyzerContext, verification: VerificationFacts | und
       element: finding.element,
       elementKind: component ? 'component' : 'account',
       evidence: [...evidenceOf(rule, f, finding.element, {}), ...finding.evidence.map((e) => ({ element: finding.element, attribute: `live.${e.attribute}`, value: e.value }))],
-      placeholders: { element: component?.name ?? 'the AWS account', from: '', to: '', kind: component?.info.service ?? 'AWS account', service: component?.info.service ?? 'AWS account', data: 'the data it handles', path: '' },
+      placeholders: names(component?.name ?? 'the AWS account', '', '', component?.info.service ?? 'AWS account', '', ''),
       controls: component ? ctx.facts.componentControls(component.id) : new Set(),
       exposed: true,
       privileged: component?.def.privileged ?? false,

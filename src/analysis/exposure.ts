@@ -2,7 +2,7 @@
  * Where the internet can reach: the zero-trust view of exposure, computed once
  * per model. Network placement is never trust, but it is attack surface.
  */
-import type { ComponentNode, FlowNode, ModelGraph } from '../model/graph.js';
+import type { ComponentNode, FlowNode } from '../model/graph.js';
 
 /** An untrusted party: a component inside the internet or a third party's boundary. */
 export function isUntrustedSource(c: ComponentNode): boolean {
@@ -25,6 +25,3 @@ export function crossesBoundary(f: FlowNode): boolean {
   return f.crossed.length > 0;
 }
 
-export function exposedComponents(graph: ModelGraph): ComponentNode[] {
-  return [...graph.components.values()].filter(isInternetExposed);
-}

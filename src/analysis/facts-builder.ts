@@ -42,17 +42,27 @@ export function buildFacts(graph: ModelGraph, paths: ReadonlyMap<string, AttackP
     return facts;
   };
 
+  let inside: Map<BoundaryNode, ComponentNode[]> | undefined;
+  const boundaryCache = new Map<BoundaryNode, Facts>();
   const boundary = (b: BoundaryNode): Facts => {
-    const inside = [...graph.components.values()].filter((c) => c.boundary === b);
-    return {
+    let facts = boundaryCache.get(b);
+    if (facts) return facts;
+    if (!inside) {
+      inside = new Map();
+      for (const c of graph.components.values()) if (c.boundary) (inside.get(c.boundary) ?? inside.set(c.boundary, []).get(c.boundary)!).push(c);
+    }
+    const members = inside.get(b) ?? [];
+    facts = {
       id: b.id,
       kind: b.def.kind,
       public: b.def.public,
       untrusted: b.untrusted,
-      component_kinds: [...new Set(inside.map((c) => c.kind))].sort(),
-      component_count: inside.length,
+      component_kinds: sortedUnique(members.map((c) => c.kind)),
+      component_count: members.length,
       account,
     };
+    boundaryCache.set(b, facts);
+    return facts;
   };
 
   const componentControls = (id: string): ReadonlySet<string> => {

@@ -67,7 +67,3 @@ export async function observe<T>(run: (log: CallLog) => Promise<T>): Promise<Obs
   }
 }
 
-/** Turns an Observed value that depends on another one into a failure carrying its reason. */
-export function failedFrom<T>(other: Extract<Observed<unknown>, { ok: false }>, calls: readonly string[] = other.calls): Observed<T> {
-  return { ok: false, reason: other.reason, calls, kind: other.kind };
-}

@@ -14,7 +14,3 @@ export function orderedChecks(v: VerificationFacts): ControlCheck[] {
   return [...v.checks].sort((a, b) => rank[a.status] - rank[b.status] || compareText(a.element, b.element) || compareText(a.control, b.control));
 }
 
-/** How a declared control stands: declared only (no check), or the check's status. */
-export function controlStanding(v: VerificationFacts | undefined, element: string, control: string): CheckStatus | 'declared-only' {
-  return v?.checks.find((c) => c.element === element && c.control === control)?.status ?? 'declared-only';
-}

@@ -69,6 +69,3 @@ export const COMPONENT_KINDS = {
 export type ComponentKind = keyof typeof COMPONENT_KINDS;
 export const COMPONENT_KIND_IDS = Object.keys(COMPONENT_KINDS) as [ComponentKind, ...ComponentKind[]];
 
-export function kindInfo(kind: ComponentKind): KindInfo {
-  return COMPONENT_KINDS[kind];
-}

@@ -1,5 +1,5 @@
 /** Accepted risks, and the model's assumptions and what it leaves out of scope. */
-import { escapeMarkdown, markdownId } from '../escape.js';
+import { escapeMarkdown } from '../escape.js';
 import { compareText } from '../threat-order.js';
 import { STATUS_TEXT, heading, table } from './blocks.js';
 import { type ReviewContext, elementLabel, threatRef } from './context.js';
