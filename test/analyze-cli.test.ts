@@ -177,3 +177,12 @@ describe('ztm analyze: bad rule files', () => {
     ]);
   });
 });
+
+describe('ztm analyze: rules on boundaries', () => {
+  it('fires a team rule on the boundary it names, with the boundary as the element', () => {
+    const { report } = json([fixture('analysis/public-subnet-db.yaml'), '--no-builtin-rules', '--rules', fixture('custom-rules/boundary'), '--fail-on', 'none']);
+    expect(report.threats.map((t) => `${t.id} ${t.severity}`)).toEqual(['information-disclosure.acme-database-in-public-subnet@dmz medium']);
+    expect(report.threats[0]!.statement.text).toContain('left open by a security group change in dmz');
+    expect(report.threats[0]!.statement.text).toMatch(/negatively impacting customers\.$/);
+  });
+});
