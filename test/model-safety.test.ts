@@ -70,7 +70,7 @@ describe('safety of the reader', () => {
     const { graph } = loadModel(file, { today: '2026-12-01' });
     expect([...graph.components.keys()]).toEqual(['constructor', 'prototype']);
     expect(graph.flows[0]!.to.kind).toBe('rds');
-    expect(graph.position('prototype')).toEqual({ line: 5, column: 3 });
+    expect(graph.location('prototype')).toMatchObject({ line: 5, column: 3 });
   });
 
   it('refuses a file over the size limit before reading it', () => {

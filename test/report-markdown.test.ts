@@ -209,11 +209,16 @@ describe('escapeMarkdown / escapeHtml', () => {
 });
 
 describe('markdown: every fixture', () => {
-  it.each(VALID)('%s: the register lists every threat once and the summary counts the open ones', (model) => {
+  it.each(VALID)('%s: the register lists every threat once, mitigated ones in their table, and the summary counts the open ones', (model) => {
     const report = jsonReport(model);
     const md = markdownOf(model);
     const register = section(md, 'Threat register');
-    for (const t of report.threats) expect(register.split(`- **Id:** ${markdownId(t.id)}\n`).length - 1, t.id).toBe(1);
+    const [entries, table = ''] = register.split('### Mitigated threats\n');
+    for (const t of report.threats) {
+      const written = t.status === 'mitigated' ? table.split(`"></a>${markdownId(t.id)} | `) : entries!.split(`- **Id:** ${markdownId(t.id)}\n`);
+      expect(written.length - 1, t.id).toBe(1);
+      expect(register.split(markdownId(t.id)).length - 1, `${t.id} appears once`).toBe(1);
+    }
     expect(section(md, 'Summary')).toContain(`**${report.threats.filter(isOpen).length} open**`);
   });
 });

@@ -7,7 +7,7 @@ import type { BoundaryNode, ComponentNode, FlowNode, ModelGraph } from '../model
 import { type Facts, readPath } from '../rules/conditions.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { AttackPath } from './attack-paths.js';
-import { type FactsIndex, dataAround } from './facts-builder.js';
+import type { FactsIndex } from './facts-builder.js';
 import { type ThreatSite, makeThreat } from './make-threat.js';
 import { type Sensitivity, maxSensitivity } from './sensitivity.js';
 import type { AcceptanceBook } from './status.js';
@@ -20,6 +20,8 @@ export interface AnalyzerContext {
   readonly facts: FactsIndex;
   readonly paths: ReadonlyMap<string, AttackPath>;
   readonly book: AcceptanceBook;
+  /** What every threat on one element shares, computed for its first threat. */
+  readonly bases: { readonly components: Map<ComponentNode, SiteBase>; readonly flows: Map<FlowNode, SiteBase> };
 }
 
 export interface Analyzer {
@@ -55,7 +57,7 @@ function walk(category: Category, ctx: AnalyzerContext): Threat[] {
       flowFacts ??= graph.flows.map((x) => facts.flow(x));
       for (let i = 0; i < graph.flows.length; i++) {
         const f = flowFacts[i]!;
-        if (test(f)) out.push(makeThreat(rule, flowSite(graph.flows[i]!, f, rule), graph, ctx.book));
+        if (test(f)) out.push(makeThreat(rule, flowSite(graph.flows[i]!, f, rule, ctx), graph, ctx.book));
       }
     } else if (def.applies_to === 'account' && scope.account) {
       if (test(facts.account)) out.push(makeThreat(rule, accountSite(facts.account, rule, ctx), graph, ctx.book));
@@ -109,28 +111,35 @@ function sensitiveData(data: readonly { name: string; def: { classification: str
   return [...new Set(data.filter((d) => d.def.classification === level).map((d) => d.name))].sort();
 }
 
-/** What every threat on a component shares, computed once per component. */
-interface ComponentSiteBase {
+/** What every threat on an element shares: the names its templates use, the sensitive data at stake. */
+export interface SiteBase {
   readonly placeholders: ThreatSite['placeholders'];
   readonly dataNames: readonly string[];
 }
-const componentBases = new WeakMap<ComponentNode, ComponentSiteBase>();
 
-function componentBase(c: ComponentNode, level: Sensitivity): ComponentSiteBase {
-  let base = componentBases.get(c);
+function componentBase(c: ComponentNode, level: Sensitivity, ctx: AnalyzerContext): SiteBase {
+  let base = ctx.bases.components.get(c);
   if (!base) {
-    const involved = dataAround(c);
     const stored = [...new Set(c.stores.map((d) => d.name))].sort();
-    const dataNames = sensitiveData(involved, level);
+    const dataNames = sensitiveData(ctx.facts.dataAround(c), level);
     base = { placeholders: names(c.name, '', '', c.info.service, (stored.length ? stored : dataNames).join(', '), ''), dataNames };
-    componentBases.set(c, base);
+    ctx.bases.components.set(c, base);
+  }
+  return base;
+}
+
+function flowBase(flow: FlowNode, level: Sensitivity, ctx: AnalyzerContext): SiteBase {
+  let base = ctx.bases.flows.get(flow);
+  if (!base) {
+    const placeholders = names(flow.name, flow.from.name, flow.to.name, flow.def.protocol, flow.data.map((d) => d.name).join(', '), '');
+    ctx.bases.flows.set(flow, (base = { placeholders, dataNames: sensitiveData(flow.data, level) }));
   }
   return base;
 }
 
 function componentSite(c: ComponentNode, f: Facts, rule: CompiledRule, ctx: AnalyzerContext): ThreatSite {
   const level = f.data_sensitivity as Sensitivity;
-  const base = componentBase(c, level);
+  const base = componentBase(c, level, ctx);
   const usesPath = rule.condition.attributes.includes('attack_path');
   const path = usesPath ? ctx.paths.get(c.id) : undefined;
   const evidence = evidenceOf(rule, f, c.id, {});
@@ -152,18 +161,19 @@ function componentSite(c: ComponentNode, f: Facts, rule: CompiledRule, ctx: Anal
   };
 }
 
-function flowSite(flow: FlowNode, f: Facts, rule: CompiledRule): ThreatSite {
+function flowSite(flow: FlowNode, f: Facts, rule: CompiledRule, ctx: AnalyzerContext): ThreatSite {
   const level = f.data_sensitivity as Sensitivity;
+  const base = flowBase(flow, level, ctx);
   return {
     element: flow.name,
     elementKind: 'flow',
     evidence: evidenceOf(rule, f, flow.name, { from: flow.from.id, to: flow.to.id }),
-    placeholders: names(flow.name, flow.from.name, flow.to.name, flow.def.protocol, flow.data.map((d) => d.name).join(', '), ''),
-    controls: new Set(f.controls as string[]),
+    placeholders: base.placeholders,
+    controls: ctx.facts.flowControls(flow),
     exposed: f.crosses_untrusted === true || flow.from.inUntrusted,
     privileged: flow.from.def.privileged,
     dataSensitivity: level,
-    dataNames: sensitiveData(flow.data, level),
+    dataNames: base.dataNames,
   };
 }
 

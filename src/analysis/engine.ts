@@ -9,7 +9,7 @@ import { buildFacts } from './facts-builder.js';
 import type { VerificationFacts } from './facts.js';
 import { type AnalyzerContext, evidenceOf, names } from './analyzer.js';
 import { makeThreat } from './make-threat.js';
-import { type AnalysisResult, REPORT_VERSION, compareThreats, summarize } from './result.js';
+import { type AnalysisResult, REPORT_VERSION, sortThreats, summarize } from './result.js';
 import { AcceptanceBook } from './status.js';
 import type { Threat } from './threat.js';
 
@@ -23,7 +23,7 @@ export function analyze(graph: ModelGraph, rules: readonly CompiledRule[], optio
   const paths = findAttackPaths(graph);
   const facts = buildFacts(graph, paths, options.verification);
   const book = new AcceptanceBook(graph.model.accept, options.today);
-  const ctx: AnalyzerContext = { graph, rules, facts, paths, book };
+  const ctx: AnalyzerContext = { graph, rules, facts, paths, book, bases: { components: new Map(), flows: new Map() } };
   const warnings: Diagnostic[] = [...(options.warnings ?? [])];
 
   const threats: Threat[] = withDriftEvidence(
@@ -31,7 +31,7 @@ export function analyze(graph: ModelGraph, rules: readonly CompiledRule[], optio
     rules,
     options.verification,
   );
-  threats.sort(compareThreats);
+  sortThreats(threats);
 
   for (const i of book.unused()) {
     const a = graph.model.accept[i]!;

@@ -18,6 +18,10 @@ export interface FactsIndex {
   boundary(b: BoundaryNode): Facts;
   /** Controls in effect on a component: declared, minus contradicted, plus the account's. */
   componentControls(id: string): ReadonlySet<string>;
+  /** Controls in effect on a flow: its own, and those of its receiver, as a set. */
+  flowControls(f: FlowNode): ReadonlySet<string>;
+  /** Data a component stores, and carries on every flow in and out. */
+  dataAround(c: ComponentNode): readonly DataNode[];
 }
 
 export function buildFacts(graph: ModelGraph, paths: ReadonlyMap<string, AttackPath>, verification?: VerificationFacts): FactsIndex {
@@ -28,7 +32,13 @@ export function buildFacts(graph: ModelGraph, paths: ReadonlyMap<string, AttackP
   const componentCache = new Map<string, Facts>();
   const controlsCache = new Map<string, ReadonlySet<string>>();
 
-  const env: FactsEnv = { graph, paths, effective, account, component: (c) => component(c) };
+  const aroundCache = new Map<ComponentNode, DataNode[]>();
+  const around = (c: ComponentNode): DataNode[] => {
+    let data = aroundCache.get(c);
+    if (!data) aroundCache.set(c, (data = dataAround(c)));
+    return data;
+  };
+  const env: FactsEnv = { graph, paths, effective, account, component: (c) => component(c), dataAround: around };
   const component = (c: ComponentNode): Facts => {
     let facts = componentCache.get(c.id);
     if (!facts) componentCache.set(c.id, (facts = new ComponentFacts(c, env)));
@@ -74,7 +84,14 @@ export function buildFacts(graph: ModelGraph, paths: ReadonlyMap<string, AttackP
     return set;
   };
 
-  return { account, component, flow, boundary, componentControls };
+  const flowControlsCache = new Map<FlowNode, ReadonlySet<string>>();
+  const flowControls = (f: FlowNode): ReadonlySet<string> => {
+    let set = flowControlsCache.get(f);
+    if (!set) flowControlsCache.set(f, (set = new Set(flow(f).controls as string[])));
+    return set;
+  };
+
+  return { account, component, flow, boundary, componentControls, flowControls, dataAround: around };
 }
 
 function accountFacts(graph: ModelGraph, effective: (element: string, declared: Iterable<string>) => string[]): Facts {
@@ -122,6 +139,7 @@ interface FactsEnv {
   readonly effective: (element: string, declared: Iterable<string>) => string[];
   readonly account: Facts;
   readonly component: (c: ComponentNode) => Facts;
+  readonly dataAround: (c: ComponentNode) => DataNode[];
 }
 
 const sortedUnique = (values: readonly string[]): string[] => [...new Set(values)].sort();
@@ -135,7 +153,6 @@ class ComponentFacts {
   [attribute: string]: unknown;
   private controlsMemo: string[] | undefined;
   private exposedMemo: boolean | undefined;
-  private carriedMemo: DataNode[] | undefined;
   private sensitivityMemo: string | undefined;
 
   constructor(
@@ -145,7 +162,14 @@ class ComponentFacts {
 
   /** Data stored, and carried by flows in and out. */
   private carried(): DataNode[] {
-    return (this.carriedMemo ??= dataAround(this.c));
+    return this.env.dataAround(this.c);
+  }
+
+  /** Attributes that build a list or walk the flows, computed once per element (rules read them again and again). */
+  private memo: Record<string, unknown> | undefined;
+  private once<T>(name: string, compute: () => T): T {
+    const memo = (this.memo ??= Object.create(null) as Record<string, unknown>);
+    return (name in memo ? memo[name] : (memo[name] = compute())) as T;
   }
 
   get id() { return this.c.id; }
@@ -158,32 +182,32 @@ class ComponentFacts {
   get in_untrusted() { return this.c.inUntrusted; }
   get in_public_subnet() { return this.c.boundaries.some((b) => b.def.kind === 'subnet' && b.def.public); }
   get in_vpc() { return this.c.boundaries.some((b) => b.def.kind === 'vpc'); }
-  get boundary_kinds() { return [...new Set(this.c.boundaries.map((b) => b.def.kind))]; }
+  get boundary_kinds() { return this.once('boundary_kinds', () => [...new Set(this.c.boundaries.map((b) => b.def.kind))]); }
   get privileged() { return this.c.def.privileged; }
   get human() { return this.c.info.traits.includes('human' as never); }
   get has_iam_role() { return this.c.def.iam_role !== undefined; }
   get access_keys() { return this.c.def.access_keys; }
   get wildcard_permissions() { return this.c.def.wildcard_permissions; }
   get has_arn() { return this.c.def.arn !== undefined; }
-  get stores() { return this.c.stores.map((d) => d.id); }
+  get stores() { return this.once('stores', () => this.c.stores.map((d) => d.id)); }
   get stores_sensitivity() { return maxSensitivity(this.c.stores); }
   get stores_pii() { return this.c.stores.some((d) => d.def.pii); }
-  get stores_integrity() { return maxLevel(this.c.stores.map((d) => d.def.integrity)); }
-  get stores_availability() { return maxLevel(this.c.stores.map((d) => d.def.availability)); }
+  get stores_integrity() { return this.once('stores_integrity', () => maxLevel(this.c.stores.map((d) => d.def.integrity))); }
+  get stores_availability() { return this.once('stores_availability', () => maxLevel(this.c.stores.map((d) => d.def.availability))); }
   get data_sensitivity() { return (this.sensitivityMemo ??= maxSensitivity(this.carried())); }
-  get data_availability() { return maxLevel(this.carried().map((d) => d.def.availability)); }
+  get data_availability() { return this.once('data_availability', () => maxLevel(this.carried().map((d) => d.def.availability))); }
   get holds_audit_logs() { return this.is_cloudtrail_bucket || this.c.stores.some((d) => d.def.integrity === 'critical'); }
   get is_cloudtrail_bucket() { return this.env.graph.cloudtrail?.bucket === this.c.id; }
-  get inbound_auth() { return sortedUnique(this.c.flowsIn.map((f) => f.auth)); }
+  get inbound_auth() { return this.once('inbound_auth', () => sortedUnique(this.c.flowsIn.map((f) => f.auth))); }
   get inbound_unauthenticated() { return this.c.flowsIn.some((f) => !f.authInfo.authenticates); }
   get inbound_from_untrusted() { return this.c.flowsIn.some((f) => f.from.inUntrusted); }
   get inbound_from_humans() { return this.c.flowsIn.some((f) => f.from.kind === 'user'); }
   get inbound_count() { return this.c.flowsIn.length; }
   get outbound_count() { return this.c.flowsOut.length; }
-  get outbound_auth() { return sortedUnique(this.c.flowsOut.map((f) => f.auth)); }
+  get outbound_auth() { return this.once('outbound_auth', () => sortedUnique(this.c.flowsOut.map((f) => f.auth))); }
   get outbound_long_lived() { return this.c.flowsOut.some((f) => f.authInfo.longLived); }
-  get outbound_to_kinds() { return sortedUnique(this.c.flowsOut.map((f) => f.to.kind)); }
-  get inbound_from_kinds() { return sortedUnique(this.c.flowsIn.map((f) => f.from.kind)); }
+  get outbound_to_kinds() { return this.once('outbound_to_kinds', () => sortedUnique(this.c.flowsOut.map((f) => f.to.kind))); }
+  get inbound_from_kinds() { return this.once('inbound_from_kinds', () => sortedUnique(this.c.flowsIn.map((f) => f.from.kind))); }
   get attack_path() { return this.env.paths.has(this.c.id); }
   get attack_path_length() { return this.env.paths.get(this.c.id)?.flows.length ?? 0; }
   get account() { return this.env.account; }

@@ -36,7 +36,6 @@ export function makeThreat(rule: CompiledRule, site: ThreatSite, graph: ModelGra
     pathLength: site.path ? site.path.length - 1 : undefined,
   });
   const decision = book.decide(id, def, site.element, site.controls);
-  const position = graph.position(site.element);
   // The statement and the filled-in recommendations are written when a report first
   // reads them: large models have thousands of mitigated threats no terminal shows.
   let statement: ThreatStatement | undefined;
@@ -68,7 +67,7 @@ export function makeThreat(rule: CompiledRule, site: ThreatSite, graph: ModelGra
     },
     references: referencesOf(def),
     path: site.path,
-    location: { file: graph.file, ...position },
+    location: graph.location(site.element),
   };
 }
 

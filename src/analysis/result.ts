@@ -51,14 +51,24 @@ export interface AnalysisResult {
   readonly verification?: VerificationFacts;
 }
 
+/** Report order: open first, then most severe, then by category, element and rule. */
 export function compareThreats(a: Threat, b: Threat): number {
-  return (
-    Number(isOpen(b.status)) - Number(isOpen(a.status)) ||
-    severityRank(b.severity) - severityRank(a.severity) ||
-    CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) ||
-    compareText(a.element, b.element) ||
-    compareText(a.rule, b.rule)
-  );
+  return rankOf(a) - rankOf(b) || compareText(a.element, b.element) || compareText(a.rule, b.rule);
+}
+
+/** Status, severity and category in one number, smaller first. */
+function rankOf(t: Threat): number {
+  return (isOpen(t.status) ? 0 : 100) + (4 - severityRank(t.severity)) * 10 + CATEGORY_INDEX[t.category];
+}
+
+const CATEGORY_INDEX = Object.fromEntries(CATEGORIES.map((c, i) => [c, i])) as Record<Category, number>;
+
+/** Sorts in report order, each threat's rank computed once. */
+export function sortThreats(threats: Threat[]): Threat[] {
+  const ranked = threats.map((t) => ({ t, rank: rankOf(t) }));
+  ranked.sort((a, b) => a.rank - b.rank || compareText(a.t.element, b.t.element) || compareText(a.t.rule, b.t.rule));
+  for (let i = 0; i < ranked.length; i++) threats[i] = ranked[i]!.t;
+  return threats;
 }
 
 const zeroBy = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;

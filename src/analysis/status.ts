@@ -24,15 +24,28 @@ export function mitigation(rule: RuleDef, controls: ReadonlySet<string>): string
 
 export class AcceptanceBook {
   private readonly used = new Set<number>();
+  /** Where each acceptance is found: by stable id (`threat: rule@element`), or by rule and element (`threat: rule`, `on: element`). */
+  private readonly byKey = new Map<string, number>();
+
   constructor(
     private readonly declared: readonly AcceptanceDecl[],
     private readonly today: string,
-  ) {}
+  ) {
+    // The first acceptance naming a threat wins, whichever way it names it.
+    const index = (key: string, i: number) => void (this.byKey.has(key) || this.byKey.set(key, i));
+    declared.forEach((a, i) => {
+      index(a.threat, i);
+      if (a.on !== undefined) index(`${a.threat}\u0000${a.on}`, i);
+    });
+  }
 
   /** The first acceptance naming this threat, by stable id or by rule and element. */
   find(threatId: string, rule: string, element: string): { index: number; decl: AcceptanceDecl } | undefined {
-    const index = this.declared.findIndex((a) => a.threat === threatId || (a.threat === rule && a.on === element));
-    if (index === -1) return undefined;
+    if (this.declared.length === 0) return undefined;
+    const byId = this.byKey.get(threatId);
+    const byRule = this.byKey.get(`${rule}\u0000${element}`);
+    const index = byId === undefined ? byRule : byRule === undefined ? byId : Math.min(byId, byRule);
+    if (index === undefined) return undefined;
     this.used.add(index);
     return { index, decl: this.declared[index]! };
   }

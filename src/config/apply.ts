@@ -4,7 +4,7 @@
  * per-rule severity, recorded as a severity factor). Both check every rule id
  * the config names against the loaded rules, with positioned errors.
  */
-import { type AnalysisResult, compareThreats, summarize } from '../analysis/result.js';
+import { type AnalysisResult, sortThreats, summarize } from '../analysis/result.js';
 import { CATEGORIES, type Category, type Threat } from '../analysis/threat.js';
 import { type Diagnostic, InputError } from '../model/diagnostics.js';
 import type { PathSegment } from '../model/source-map.js';
@@ -58,6 +58,6 @@ export function overrideSeverities(result: AnalysisResult, loaded: LoadedConfig 
     const factors = [...t.severityReasoning.factors, `severity overridden by ${source}: ${t.severity} → ${to}`];
     return { ...t, severity: to, severityReasoning: { ...t.severityReasoning, factors } };
   });
-  threats.sort(compareThreats);
+  sortThreats(threats);
   return { ...result, threats, summary: summarize(threats) };
 }

@@ -71,9 +71,14 @@ export interface ModelGraph {
   readonly data: ReadonlyMap<string, DataNode>;
   readonly flows: readonly FlowNode[];
   readonly flowsByName: ReadonlyMap<string, FlowNode>;
-  /** Where an element (component id, flow name, boundary id, `account`) is written. */
-  position(element: string): Position;
+  /** Where an element (component id, flow name, boundary id, `account`) is written: one shared object per element. */
+  location(element: string): ElementLocation;
   readonly source: SourceMap | undefined;
+}
+
+/** The file, line and column of an element. */
+export interface ElementLocation extends Position {
+  readonly file: string;
 }
 
 export function flowName(flow: Pick<Flow, 'id' | 'from' | 'to'>): string {
@@ -160,12 +165,12 @@ export function buildGraph(file: string, model: Architecture, source?: SourceMap
       ? undefined
       : model.account.cloudtrail;
 
-  const positions = new Map<string, Position>();
-  const position = (element: string): Position => {
-    let at = positions.get(element);
+  const locations = new Map<string, ElementLocation>();
+  const location = (element: string): ElementLocation => {
+    let at = locations.get(element);
     if (!at) {
-      at = locate(element);
-      positions.set(element, at);
+      const { line, column } = locate(element);
+      locations.set(element, (at = { file, line, column }));
     }
     return at;
   };
@@ -180,7 +185,7 @@ export function buildGraph(file: string, model: Architecture, source?: SourceMap
     return { line: 1, column: 1 };
   };
 
-  return { file, model, account: model.account, cloudtrail, components, boundaries, data, flows, flowsByName, position, source };
+  return { file, model, account: model.account, cloudtrail, components, boundaries, data, flows, flowsByName, location, source };
 }
 
 /** The boundaries in one chain but not the other: what a flow enters or leaves. Chains are short. */

@@ -9,7 +9,7 @@ import type { ModelGraph } from '../model/graph.js';
 import { acceptancesSection, assumptionsSection } from './markdown/acceptances.js';
 import { joinSections } from './markdown/blocks.js';
 import { checklistSection } from './markdown/checklist.js';
-import type { ReviewContext } from './markdown/context.js';
+import { type ReviewContext, reviewContext } from './markdown/context.js';
 import { diagramSection } from './markdown/diagram.js';
 import { headerSection } from './markdown/header.js';
 import { matrixSection } from './markdown/matrix.js';
@@ -34,6 +34,6 @@ const SECTIONS: readonly ((ctx: ReviewContext) => string[])[] = [
 ];
 
 export function renderMarkdown(result: AnalysisResult, verdict: GateVerdict, graph?: ModelGraph): string {
-  const ctx: ReviewContext = { result, verdict, ...(graph ? { graph } : {}) };
+  const ctx = reviewContext(result, verdict, graph);
   return joinSections(SECTIONS.map((section) => section(ctx)));
 }

@@ -10,6 +10,7 @@
  */
 import type { ElementType } from '../model/catalog/kinds.js';
 import type { BoundaryNode, ComponentNode, FlowNode, ModelGraph } from '../model/graph.js';
+import { compareText } from '../util/compare.js';
 import { escapeMermaidLabel } from './escape.js';
 
 export interface DataFlowDiagramOptions {
@@ -17,30 +18,30 @@ export interface DataFlowDiagramOptions {
   readonly flagged?: ReadonlySet<string>;
 }
 
-const INDENT = '  ';
+export const INDENT = '  ';
 
 /** Opening and closing brackets of each STRIDE element type's node shape. */
-const SHAPES: Record<ElementType, readonly [string, string]> = {
+export const SHAPES: Record<ElementType, readonly [string, string]> = {
   'external-entity': ['[', ']'], // rectangle
   process: ['([', '])'], // stadium
   'data-store': ['[(', ')]'], // cylinder
 };
 
-const ELEMENT_CLASSES: Record<ElementType, string> = {
+export const ELEMENT_CLASSES: Record<ElementType, string> = {
   'external-entity': 'external',
   process: 'process',
   'data-store': 'store',
 };
 
-const FLAGGED_STROKE = 'stroke:#d00,stroke-width:3px';
+export const FLAGGED_STROKE = 'stroke:#d00,stroke-width:3px';
 
-const LEGEND = [
+export const LEGEND = [
   '%% Legend: rectangle = external entity, stadium = process, cylinder = data store.',
   '%% Solid arrow = encrypted in transit, dashed arrow = plaintext.',
   '%% Dashed orange boundary = untrusted zone. Red = open high or critical threats.',
 ];
 
-const CLASS_DEFS = [
+export const CLASS_DEFS = [
   'classDef external fill:#f7f7f7,stroke:#555',
   'classDef process fill:#eaf2fb,stroke:#2b6cb0',
   'classDef store fill:#edf7ed,stroke:#2f855a',
@@ -51,15 +52,12 @@ const CLASS_DEFS = [
 export function renderDataFlowDiagram(graph: ModelGraph, options: DataFlowDiagramOptions = {}): string {
   const flagged = options.flagged ?? new Set<string>();
   const layout = layOut(graph);
-  const lines = [
-    'flowchart LR',
-    ...renderScope(layout, undefined, 1),
-    ...layout.flows.map((flow) => renderFlow(layout, flow)),
-    ...LEGEND,
-    ...CLASS_DEFS,
-    ...renderClasses(layout, flagged),
-    ...renderFlaggedFlows(layout, flagged),
-  ];
+  const lines = ['flowchart LR'];
+  renderScope(layout, undefined, 1, lines);
+  for (const flow of layout.flows) lines.push(renderFlow(layout, flow));
+  lines.push(...LEGEND, ...CLASS_DEFS);
+  for (const line of renderClasses(layout, flagged)) lines.push(line);
+  for (const line of renderFlaggedFlows(layout, flagged)) lines.push(line);
   return `${lines.join('\n')}\n`;
 }
 
@@ -71,6 +69,9 @@ interface Layout {
   readonly flows: readonly FlowNode[];
   readonly nodeId: ReadonlyMap<ComponentNode, string>;
   readonly subgraphId: ReadonlyMap<BoundaryNode, string>;
+  /** What each boundary (undefined: the top level) holds directly, in drawing order. */
+  readonly componentsIn: ReadonlyMap<BoundaryNode | undefined, readonly ComponentNode[]>;
+  readonly boundariesIn: ReadonlyMap<BoundaryNode | undefined, readonly BoundaryNode[]>;
 }
 
 function layOut(graph: ModelGraph): Layout {
@@ -83,15 +84,24 @@ function layOut(graph: ModelGraph): Layout {
     flows,
     nodeId: numberedIds(components, 'c'),
     subgraphId: numberedIds(boundaries, 'b'),
+    componentsIn: groupBy(components, (c) => c.boundary),
+    boundariesIn: groupBy(boundaries, (b) => b.parent),
   };
 }
 
-/** Code-unit order: the same on every machine and locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** Items grouped by a key, each group in the items' order. */
+export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
-function compareFlows(a: FlowNode, b: FlowNode): number {
+export function compareFlows(a: FlowNode, b: FlowNode): number {
   return compareText(a.from.id, b.from.id) || compareText(a.to.id, b.to.id) || compareText(a.name, b.name);
 }
 
@@ -100,15 +110,14 @@ function numberedIds<T>(items: readonly T[], prefix: string): Map<T, string> {
 }
 
 /** The components and boundaries directly inside `parent` (the top level when undefined), boundaries nested. */
-function renderScope(layout: Layout, parent: BoundaryNode | undefined, depth: number): string[] {
+function renderScope(layout: Layout, parent: BoundaryNode | undefined, depth: number, lines: string[]): void {
   const indent = INDENT.repeat(depth);
-  const lines = layout.components.filter((c) => c.boundary === parent).map((c) => indent + renderNode(layout, c));
-  for (const boundary of layout.boundaries.filter((b) => b.parent === parent)) {
+  for (const c of layout.componentsIn.get(parent) ?? []) lines.push(indent + renderNode(layout, c));
+  for (const boundary of layout.boundariesIn.get(parent) ?? []) {
     lines.push(`${indent}subgraph ${layout.subgraphId.get(boundary)}["${escapeMermaidLabel(boundary.name)}"]`);
-    lines.push(...renderScope(layout, boundary, depth + 1));
+    renderScope(layout, boundary, depth + 1, lines);
     lines.push(`${indent}end`);
   }
-  return lines;
 }
 
 function renderNode(layout: Layout, component: ComponentNode): string {
@@ -129,16 +138,23 @@ export function flowLabel(flow: FlowNode): string {
   return parts.join(' / ');
 }
 
+/** `class c1,c2 process` lines: one per class, `flagged` last so its red border wins. */
+export function classLines(byClass: ReadonlyMap<string, readonly string[]>): string[] {
+  return [...byClass].map(([cls, ids]) => `class ${ids.join(',')} ${cls}`);
+}
+
 function renderClasses(layout: Layout, flagged: ReadonlySet<string>): string[] {
   const byClass = new Map<string, string[]>();
   const add = (cls: string, id: string | undefined): void => {
-    if (id !== undefined) byClass.set(cls, [...(byClass.get(cls) ?? []), id]);
+    if (id === undefined) return;
+    const ids = byClass.get(cls);
+    if (ids) ids.push(id);
+    else byClass.set(cls, [id]);
   };
   for (const c of layout.components) add(ELEMENT_CLASSES[c.element], layout.nodeId.get(c));
   for (const b of layout.boundaries) if (b.untrusted) add('untrusted', layout.subgraphId.get(b));
   for (const c of layout.components) if (flagged.has(c.id)) add('flagged', layout.nodeId.get(c));
-  // `flagged` is the last classDef, so its red border wins over the element's own.
-  return [...byClass].map(([cls, ids]) => `class ${ids.join(',')} ${cls}`);
+  return classLines(byClass);
 }
 
 function renderFlaggedFlows(layout: Layout, flagged: ReadonlySet<string>): string[] {
@@ -147,6 +163,6 @@ function renderFlaggedFlows(layout: Layout, flagged: ReadonlySet<string>): strin
 }
 
 /** By its name, or by `from->to` when the flow has an id of its own. */
-function isFlaggedFlow(flow: FlowNode, flagged: ReadonlySet<string>): boolean {
+export function isFlaggedFlow(flow: FlowNode, flagged: ReadonlySet<string>): boolean {
   return flagged.has(flow.name) || flagged.has(`${flow.from.id}->${flow.to.id}`);
 }

@@ -44,14 +44,42 @@ export function compileConditions(input: readonly unknown[], scope: Scope): { co
   return { condition: allOf(compiled), errors };
 }
 
+// Conditions run once per rule and element: tens of thousands of times in a large model.
 function allOf(list: CompiledCondition[]): CompiledCondition {
   const tests = list.map((c) => c.test);
-  return { test: (f) => tests.every((t) => t(f)), attributes: unique(list.flatMap((c) => c.attributes)) };
+  const attributes = unique(list.flatMap((c) => c.attributes));
+  if (tests.length === 1) return { test: tests[0]!, attributes };
+  return {
+    test: (f) => {
+      for (const t of tests) if (!t(f)) return false;
+      return true;
+    },
+    attributes,
+  };
 }
 
 function anyOf(list: CompiledCondition[]): CompiledCondition {
   const tests = list.map((c) => c.test);
-  return { test: (f) => tests.some((t) => t(f)), attributes: unique(list.flatMap((c) => c.attributes)) };
+  return {
+    test: (f) => {
+      for (const t of tests) if (t(f)) return true;
+      return false;
+    },
+    attributes: unique(list.flatMap((c) => c.attributes)),
+  };
+}
+
+/** Reads an attribute path: `kind`, `to.exposed`, `account.cloudtrail`. */
+function getter(segments: readonly string[]): (f: Facts) => unknown {
+  if (segments.length === 1) {
+    const [a] = segments as [string];
+    return (f) => f[a];
+  }
+  if (segments.length === 2) {
+    const [a, b] = segments as [string, string];
+    return (f) => (f[a] as Facts | undefined)?.[b];
+  }
+  return (f) => readPath(f, segments);
 }
 
 const NEVER: CompiledCondition = { test: () => false, attributes: [] };
@@ -79,8 +107,7 @@ function compileOne(raw: unknown, path: PathSegment[], attrs: ReadonlyMap<string
     errors.push({ path: [...path, key], message: `unknown attribute "${key}"${didYouMean(key, attrs.keys())}; see the attribute table in rules/README.md` });
     return NEVER;
   }
-  const segments = key.split('.');
-  const get = (f: Facts) => readPath(f, segments);
+  const get = getter(key.split('.'));
   const made = compileTest(info, value, get, (message) => errors.push({ path: [...path, key], message: `${key}: ${message}` }));
   return { test: made ?? NEVER.test, attributes: [key] };
 }
@@ -137,7 +164,8 @@ function compileTest(info: AttributeInfo, value: unknown, get: Getter, fail: (m:
     case 'below': {
       const rank = scale!.indexOf(operand as never);
       if (rank < 0) return void fail(`${op} takes one of ${scale!.join(', ')}`);
-      return op === 'at_least' ? (f) => scale!.indexOf(get(f) as never) >= rank : (f) => scale!.indexOf(get(f) as never) < rank;
+      const ranks = new Map<unknown, number>(scale!.map((v, i) => [v, i]));
+      return op === 'at_least' ? (f) => (ranks.get(get(f)) ?? -1) >= rank : (f) => (ranks.get(get(f)) ?? -1) < rank;
     }
     default:
       return undefined;

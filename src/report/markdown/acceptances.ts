@@ -10,7 +10,7 @@ export function acceptancesSection(ctx: ReviewContext): string[] {
   if (accepted.length === 0) return [...lines, 'None.'];
   const rows = accepted.map((t) => {
     const a = t.acceptance!;
-    return [threatRef(t), elementLabel(ctx, t.element), t.severity, escapeMarkdown(a.by), escapeMarkdown(a.reason), escapeMarkdown(a.expires), STATUS_TEXT[t.status], a.ticket !== undefined ? escapeMarkdown(a.ticket) : '·'];
+    return [threatRef(ctx, t), elementLabel(ctx, t.element), t.severity, escapeMarkdown(a.by), escapeMarkdown(a.reason), escapeMarkdown(a.expires), STATUS_TEXT[t.status], a.ticket !== undefined ? escapeMarkdown(a.ticket) : '·'];
   });
   return [...lines, ...table(['Threat', 'Element', 'Severity', 'Owner', 'Reason', 'Expires', 'Status', 'Ticket'], rows)];
 }

@@ -45,7 +45,13 @@ export function plural(n: number, word: string): string {
 export function joinSections(sections: readonly (readonly string[])[]): string {
   const text = sections
     .filter((s) => s.length > 0)
-    .map((s) => s.join('\n').replace(/\n+$/, ''))
+    .map((s) => trimNewlines(s.join('\n')))
     .join('\n\n');
   return `${text}\n`;
+}
+
+function trimNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return end === text.length ? text : text.slice(0, end);
 }

@@ -4,8 +4,8 @@ import { CONTROLS, isKnownControl } from '../../model/catalog/controls.js';
 import type { ModelGraph } from '../../model/graph.js';
 import { escapeMarkdown, markdownId } from '../escape.js';
 import { compareText } from '../threat-order.js';
-import { heading } from './blocks.js';
-import { type ReviewContext, threatRef } from './context.js';
+import { heading, plural } from './blocks.js';
+import { type ReviewContext, capped, threatRef } from './context.js';
 import { compareForRegister, serviceOf } from './register.js';
 
 /** Services in the order a zero-trust review walks them: identity, edge, encryption, visibility; the rest alphabetically. */
@@ -32,11 +32,13 @@ interface Item {
 function items(threats: readonly Threat[]): Item[] {
   const byControl = new Map<string, Item>();
   for (const t of threats) {
-    for (const control of new Set(t.recommendations.map((r) => r.control))) {
-      const r = t.recommendations.find((x) => x.control === control)!;
-      const item = byControl.get(control) ?? { control, service: serviceOf(control, r.service), threats: [] };
+    for (const control of t.controls) {
+      let item = byControl.get(control);
+      if (!item) {
+        const service = serviceOf(control, t.recommendations.find((r) => r.control === control)!.service);
+        byControl.set(control, (item = { control, service, threats: [] }));
+      }
       item.threats.push(t);
-      byControl.set(control, item);
     }
   }
   return [...byControl.values()];
@@ -56,10 +58,13 @@ export function checklistSection(ctx: ReviewContext): string[] {
   for (const service of services) {
     lines.push(...heading(3, escapeMarkdown(service)));
     for (const item of all.filter((i) => i.service === service).sort((a, b) => compareText(a.control, b.control))) {
-      const marks = [...item.threats].sort(compareForRegister).map((t) => `${isDeclared(ctx.graph, t, item.control) ? '✓' : '✗'} ${threatRef(t)}`);
-      const done = item.threats.every((t) => isDeclared(ctx.graph, t, item.control));
+      const threats = [...item.threats].sort(compareForRegister);
+      const declared = threats.map((t) => isDeclared(ctx.graph, t, item.control));
+      const { shown, rest } = capped(threats, (n) => `and ${plural(n, 'more')} in the threat register`);
+      const marks = shown.map((t, i) => `${declared[i] ? '✓' : '✗'} ${threatRef(ctx, t)}`);
+      if (rest) marks.push(`${rest} (${declared.filter(Boolean).length} of all ${threats.length} declared)`);
       const what = isKnownControl(item.control) ? escapeMarkdown(CONTROLS[item.control].description) : 'Team-specific control.';
-      lines.push(`- [${done ? 'x' : ' '}] ${markdownId(item.control)}: ${what} Closes: ${marks.join(', ')}`);
+      lines.push(`- [${declared.every(Boolean) ? 'x' : ' '}] ${markdownId(item.control)}: ${what} Closes: ${marks.join(', ')}`);
     }
     lines.push('');
   }

@@ -1,4 +1,4 @@
-/** What every section of the review document reads. */
+/** What every section of the review document reads, with the labels and links it repeats, each written once. */
 import type { AnalysisResult, GateVerdict } from '../../analysis/result.js';
 import type { Threat } from '../../analysis/threat.js';
 import type { ModelGraph } from '../../model/graph.js';
@@ -9,20 +9,65 @@ export interface ReviewContext {
   readonly verdict: GateVerdict;
   /** The model's graph: needed for the diagram, the matrix rows and the perimeter table. */
   readonly graph?: ModelGraph;
+  /** Element labels and threat links already written: large models name the same element thousands of times. */
+  readonly memo: { readonly labels: Map<string, string>; readonly refs: Map<string, string> };
+}
+
+export function reviewContext(result: AnalysisResult, verdict: GateVerdict, graph?: ModelGraph): ReviewContext {
+  return { result, verdict, ...(graph ? { graph } : {}), memo: { labels: new Map(), refs: new Map() } };
 }
 
 /** `Display name (`id`)` when the element has a name of its own, else the id. */
 export function elementLabel(ctx: ReviewContext, id: string): string {
-  const name = ctx.graph?.components.get(id)?.name ?? ctx.graph?.boundaries.get(id)?.name;
-  return name !== undefined && name !== id ? `${escapeMarkdown(name)} (${markdownId(id)})` : markdownId(id);
+  let label = ctx.memo.labels.get(id);
+  if (label === undefined) {
+    const name = ctx.graph?.components.get(id)?.name ?? ctx.graph?.boundaries.get(id)?.name;
+    label = name !== undefined && name !== id ? `${escapeMarkdown(name)} (${markdownId(id)})` : markdownId(id);
+    ctx.memo.labels.set(id, label);
+  }
+  return label;
 }
 
 /** A short reference to a threat in lists: its id, linked to its entry in the register. */
-export function threatRef(t: Pick<Threat, 'id'>): string {
-  return `[${markdownId(t.id)}](#${threatAnchor(t.id)})`;
+export function threatRef(ctx: ReviewContext, t: Pick<Threat, 'id'>): string {
+  let ref = ctx.memo.refs.get(t.id);
+  if (ref === undefined) ctx.memo.refs.set(t.id, (ref = `[${markdownId(t.id)}](#${threatAnchor(t.id)})`));
+  return ref;
 }
 
 /** The anchor of a threat's entry in the register: an explicit, predictable id. */
 export function threatAnchor(id: string): string {
-  return `threat-${id.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}`;
+  const at = id.indexOf('@');
+  if (at < 0) return `threat-${anchorPart(id)}`;
+  const rule = anchorPart(id.slice(0, at));
+  const element = anchorPart(id.slice(at + 1));
+  return `threat-${rule && element ? `${rule}-${element}` : rule || element}`;
+}
+
+// Parts repeat across threats (a rule on thousands of elements, an element under several rules).
+const anchorParts = new Map<string, string>();
+
+/** Lower-case letters and digits, every other run made one `-`, none at either end. */
+function anchorPart(text: string): string {
+  let part = anchorParts.get(text);
+  if (part === undefined) {
+    part = text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+    if (anchorParts.size > 100_000) anchorParts.clear();
+    anchorParts.set(text, part);
+  }
+  return part;
+}
+
+/**
+ * How many threats a cross-reference list (a pillar's open threats, a control's
+ * missing places) names before it points to the register for the rest: the
+ * register and the JSON report hold every threat, and a list of thousands of
+ * links reads as nothing.
+ */
+export const LIST_LIMIT = 25;
+
+/** The first LIST_LIMIT items, and a line saying how many more the register holds. */
+export function capped<T>(items: readonly T[], more: (n: number) => string): { shown: readonly T[]; rest?: string } {
+  if (items.length <= LIST_LIMIT) return { shown: items };
+  return { shown: items.slice(0, LIST_LIMIT), rest: more(items.length - LIST_LIMIT) };
 }

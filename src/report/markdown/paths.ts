@@ -9,7 +9,7 @@ export function pathsSection(ctx: ReviewContext): string[] {
   const lines = heading(2, 'Attack paths');
   if (withPath.length === 0) return [...lines, 'No attack path from the internet to confidential or restricted data through an unauthenticated or plaintext hop.'];
   withPath.forEach((t, i) => {
-    lines.push(`${i + 1}. ${severityText(t.severity)}, ${STATUS_TEXT[t.status]}: ${escapeMarkdown(t.title)} (${threatRef(t)})`);
+    lines.push(`${i + 1}. ${severityText(t.severity)}, ${STATUS_TEXT[t.status]}: ${escapeMarkdown(t.title)} (${threatRef(ctx, t)})`);
     lines.push(`   ${t.path!.map(escapeMarkdown).join(' → ')}`);
   });
   return lines;

@@ -44,7 +44,7 @@ export function perimeterTable(ctx: ReviewContext): string[] {
   if (found.length === 0) return [...lines, 'Nowhere: no unauthenticated or plaintext internal flow, and no data store reachable from the internet, is left unmitigated.'];
   const rows = found.map((t) => {
     const p = PERIMETER_RULES[t.rule]!;
-    return [threatRef(t), isOpen(t.status) ? `${t.severity}, ${t.status}` : t.status, escapeMarkdown(p.today), escapeMarkdown(p.expectation)];
+    return [threatRef(ctx, t), isOpen(t.status) ? `${t.severity}, ${t.status}` : t.status, escapeMarkdown(p.today), escapeMarkdown(p.expectation)];
   });
   return [...lines, ...table(['Threat', 'Status', 'Perimeter trust today', 'Zero-trust expectation'], rows)];
 }

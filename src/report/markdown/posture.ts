@@ -2,7 +2,7 @@
 import { scorePosture } from '../posture.js';
 import { escapeMarkdown } from '../escape.js';
 import { heading, plural, severityText } from './blocks.js';
-import { type ReviewContext, elementLabel, threatRef } from './context.js';
+import { type ReviewContext, capped, elementLabel, threatRef } from './context.js';
 import { perimeterTable } from './perimeter.js';
 
 export function postureSection(ctx: ReviewContext): string[] {
@@ -15,11 +15,12 @@ export function postureSection(ctx: ReviewContext): string[] {
     lines.push(...heading(3, `${p.pillar.title}: ${p.score}/100 (${p.rating})`));
     lines.push(`${escapeMarkdown(p.pillar.principle)} ${plural(p.total, 'threat')} bear on it; ${p.mitigated} mitigated, ${p.open.length} open, ${p.accepted.length} accepted.`);
     if (p.open.length > 0) {
-      lines.push('', 'Open threats that weaken it:', '');
-      for (const t of p.open) lines.push(`- ${severityText(t.severity)}: ${escapeMarkdown(t.title)} on ${elementLabel(ctx, t.element)} (${threatRef(t)})`);
+      const { shown, rest } = capped(p.open, (n) => `- and ${plural(n, 'more open threat')}, in the threat register`);
+      lines.push('', 'Open threats that weaken it, most severe first:', '');
+      for (const t of shown) lines.push(`- ${severityText(t.severity)}: ${escapeMarkdown(t.title)} on ${elementLabel(ctx, t.element)} (${threatRef(ctx, t)})`);
+      if (rest) lines.push(rest);
     }
     lines.push('');
   }
-  lines.push(...perimeterTable(ctx));
-  return lines;
+  return lines.concat(perimeterTable(ctx));
 }

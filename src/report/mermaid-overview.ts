@@ -1,0 +1,164 @@
+/**
+ * The data-flow diagram folded to trust boundaries, for models larger than
+ * Mermaid draws. GitHub and most viewers render Mermaid with its defaults,
+ * which refuse a diagram of more than 500 edges or 50,000 characters; a model
+ * of a few hundred components passes both. Past them, each boundary down to a
+ * chosen depth keeps its subgraph, the components it holds (directly or
+ * deeper) become one counted node, and flows between two such nodes become
+ * one arrow: solid or dashed (plaintext), with the number of flows and of
+ * unauthenticated ones; flows inside one node are counted in its label.
+ * The deepest depth that fits is drawn.
+ */
+import type { ElementType } from '../model/catalog/kinds.js';
+import type { BoundaryNode, ComponentNode, ModelGraph } from '../model/graph.js';
+import { compareText } from '../util/compare.js';
+import { escapeMermaidLabel } from './escape.js';
+import { CLASS_DEFS, ELEMENT_CLASSES, FLAGGED_STROKE, INDENT, SHAPES, classLines, compareFlows, groupBy, isFlaggedFlow } from './mermaid.js';
+
+/** Mermaid's default limits (`maxEdges`, `maxTextSize`), which GitHub keeps. */
+export const MERMAID_LIMITS = { maxEdges: 500, maxTextSize: 50_000 } as const;
+
+export function fitsMermaid(text: string, edges: number): boolean {
+  return edges <= MERMAID_LIMITS.maxEdges && text.length <= MERMAID_LIMITS.maxTextSize;
+}
+
+export interface BoundaryOverview {
+  readonly text: string;
+  /** Boundaries nested deeper than this are folded into their ancestor at this depth (0: top-level boundaries). */
+  readonly depth: number;
+}
+
+/** The deepest overview that fits Mermaid's limits, or undefined when even the top level does not. */
+export function renderBoundaryOverview(graph: ModelGraph, flagged: ReadonlySet<string>): BoundaryOverview | undefined {
+  let maxDepth = 0;
+  for (const b of graph.boundaries.values()) maxDepth = Math.max(maxDepth, b.chain.length - 1);
+  for (let depth = maxDepth; depth >= 0; depth--) {
+    const drawn = overviewAt(graph, depth, flagged);
+    if (fitsMermaid(drawn.text, drawn.edges)) return { text: drawn.text, depth };
+  }
+  return undefined;
+}
+
+/** Where a component is drawn: its boundary, or that boundary's ancestor at `depth`; undefined outside every boundary. */
+function foldedInto(c: ComponentNode, depth: number): BoundaryNode | undefined {
+  const chain = c.boundaries; // innermost first
+  return chain.length === 0 ? undefined : chain[Math.max(0, chain.length - 1 - depth)];
+}
+
+interface Group {
+  readonly id: string;
+  readonly members: ComponentNode[];
+  /** Flows between two members: counted in the node's label, not drawn. */
+  inside: number;
+}
+
+interface Edge {
+  readonly from: Group;
+  readonly to: Group;
+  readonly encrypted: boolean;
+  flows: number;
+  unauthenticated: number;
+  flagged: boolean;
+}
+
+function overviewAt(graph: ModelGraph, depth: number, flagged: ReadonlySet<string>): { text: string; edges: number } {
+  const boundaries = [...graph.boundaries.values()].filter((b) => b.chain.length - 1 <= depth).sort((a, b) => compareText(a.id, b.id));
+  const subgraphId = new Map(boundaries.map((b, i) => [b, `b${i + 1}`]));
+  const children = groupBy(boundaries, (b) => b.parent);
+
+  const components = [...graph.components.values()].sort((a, b) => compareText(a.id, b.id));
+  const groupOf = new Map<ComponentNode, Group>();
+  const groups = new Map<BoundaryNode | undefined, Group>();
+  for (const c of components) {
+    const where = foldedInto(c, depth);
+    let group = groups.get(where);
+    if (!group) groups.set(where, (group = { id: `g${groups.size + 1}`, members: [], inside: 0 }));
+    group.members.push(c);
+    groupOf.set(c, group);
+  }
+
+  const edges = new Map<string, Edge>();
+  for (const flow of [...graph.flows].sort(compareFlows)) {
+    const from = groupOf.get(flow.from)!;
+    const to = groupOf.get(flow.to)!;
+    if (from === to) {
+      from.inside++;
+      continue;
+    }
+    const key = `${from.id} ${to.id} ${flow.encrypted}`;
+    let edge = edges.get(key);
+    if (!edge) edges.set(key, (edge = { from, to, encrypted: flow.encrypted, flows: 0, unauthenticated: 0, flagged: false }));
+    edge.flows++;
+    if (flow.auth === 'none') edge.unauthenticated++;
+    if (isFlaggedFlow(flow, flagged)) edge.flagged = true;
+  }
+
+  const lines = ['flowchart LR'];
+  const byClass = new Map<string, string[]>();
+  const addClass = (cls: string, id: string): void => void (byClass.get(cls) ?? byClass.set(cls, []).get(cls)!).push(id);
+  const drawGroup = (where: BoundaryNode | undefined, indent: string): void => {
+    const group = groups.get(where);
+    if (!group) return;
+    const type = mainElementType(group.members);
+    const [open, close] = SHAPES[type];
+    lines.push(`${indent}${group.id}${open}"${escapeMermaidLabel(groupLabel(group))}"${close}`);
+    addClass(ELEMENT_CLASSES[type], group.id);
+  };
+  const drawScope = (parent: BoundaryNode | undefined, level: number): void => {
+    const indent = INDENT.repeat(level);
+    drawGroup(parent, indent);
+    for (const b of children.get(parent) ?? []) {
+      lines.push(`${indent}subgraph ${subgraphId.get(b)}["${escapeMermaidLabel(b.name)}"]`);
+      drawScope(b, level + 1);
+      lines.push(`${indent}end`);
+    }
+  };
+  drawScope(undefined, 1);
+
+  const drawn = [...edges.values()];
+  for (const e of drawn) {
+    const parts = [count(e.flows, 'flow', 'flows')];
+    if (e.unauthenticated) parts.push(`${e.unauthenticated.toLocaleString('en-US')} no auth`);
+    if (!e.encrypted) parts.push('⚠ plaintext');
+    lines.push(`${INDENT}${e.from.id} ${e.encrypted ? '-->' : '-.->'}|"${escapeMermaidLabel(parts.join(' / '))}"| ${e.to.id}`);
+  }
+  lines.push(
+    `%% Overview: boundaries deeper than level ${depth} are folded into their ancestor; each node counts the components it holds.`,
+    '%% Solid arrow = encrypted in transit, dashed arrow = plaintext. Red = holds an open high or critical threat.',
+    ...CLASS_DEFS,
+  );
+  for (const b of boundaries) if (b.untrusted) addClass('untrusted', subgraphId.get(b)!);
+  for (const group of groups.values()) if (group.members.some((c) => flagged.has(c.id))) addClass('flagged', group.id);
+  for (const line of classLines(byClass)) lines.push(line);
+  const red = drawn.flatMap((e, i) => (e.flagged ? [i] : []));
+  if (red.length > 0) lines.push(`linkStyle ${red.join(',')} ${FLAGGED_STROKE}`);
+  return { text: `${lines.join('\n')}\n`, edges: drawn.length };
+}
+
+const TYPE_ORDER: readonly ElementType[] = ['external-entity', 'process', 'data-store'];
+
+/** The element type most of the members have (ties: external entity, process, data store). */
+function mainElementType(members: readonly ComponentNode[]): ElementType {
+  const counts = TYPE_ORDER.map((t) => members.filter((c) => c.element === t).length);
+  return TYPE_ORDER[counts.indexOf(Math.max(...counts))]!;
+}
+
+/** `1,204 components: 801 processes, 403 data stores; 2,310 flows inside`. */
+function groupLabel(group: Group): string {
+  const words: Record<ElementType, [string, string]> = {
+    'external-entity': ['external entity', 'external entities'],
+    process: ['process', 'processes'],
+    'data-store': ['data store', 'data stores'],
+  };
+  const parts = TYPE_ORDER.flatMap((t) => {
+    const n = group.members.filter((c) => c.element === t).length;
+    return n === 0 ? [] : [count(n, ...words[t])];
+  });
+  const inside = group.inside > 0 ? `; ${count(group.inside, 'flow', 'flows')} inside` : '';
+  return `${count(group.members.length, 'component', 'components')}: ${parts.join(', ')}${inside}`;
+}
+
+/** `1 flow`, `2,310 flows`. */
+function count(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
