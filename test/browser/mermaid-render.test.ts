@@ -14,6 +14,8 @@ import { type ModelGraph } from '../../src/model/graph.js';
 import { loadModel } from '../../src/model/load.js';
 import { diagramLabelText } from '../../src/report/escape.js';
 import { flowLabel, renderDataFlowDiagram } from '../../src/report/mermaid.js';
+import { renderBoundaryOverview } from '../../src/report/mermaid-overview.js';
+import { generatedModel } from '../helpers/generated.js';
 import { SKIP_BROWSER, launchChromium, openMermaidPage, renderMermaid } from '../helpers/browser.js';
 import { fixture } from '../helpers/cli.js';
 
@@ -76,6 +78,17 @@ describe.skipIf(SKIP_BROWSER)('Mermaid renders the data-flow diagram in Chromium
     expect(result.activeElements).toEqual([]);
     expect(result.activeAttributes).toEqual([]);
     expect(result.svg).not.toMatch(/<script/i);
+    expect(result.dialogs).toBe(0);
+  });
+
+  it('draws the boundary overview of a model larger than Mermaid draws in full', async () => {
+    const { graph } = loadModel(generatedModel(400), { today: '2026-12-01' });
+    const overview = renderBoundaryOverview(graph, everything(graph))!;
+    const result = await renderMermaid(page, overview.text, 'dfd-overview');
+    expect(result.error).toBeUndefined();
+    expect(result.links).toBe([...overview.text.matchAll(/^ {2}g\d+ (?:-->|-\.->)/gm)].length);
+    expect(result.text).toContain('components: ');
+    expect(result.activeElements).toEqual([]);
     expect(result.dialogs).toBe(0);
   });
 

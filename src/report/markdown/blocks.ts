@@ -36,9 +36,9 @@ export const STATUS_TEXT: Record<Status, string> = {
   mitigated: 'mitigated',
 };
 
-/** `1 threat`, `2 threats`. */
+/** `1 threat`, `2 threats`, `1,204 threats`. */
 export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Sections separated by one blank line, the document ending in one newline. */

@@ -4,7 +4,7 @@ import { CONTROLS, isKnownControl } from '../../model/catalog/controls.js';
 import type { ModelGraph } from '../../model/graph.js';
 import { escapeMarkdown, markdownId } from '../escape.js';
 import { compareText } from '../threat-order.js';
-import { heading, plural } from './blocks.js';
+import { heading } from './blocks.js';
 import { type ReviewContext, capped, threatRef } from './context.js';
 import { compareForRegister, serviceOf } from './register.js';
 
@@ -60,9 +60,9 @@ export function checklistSection(ctx: ReviewContext): string[] {
     for (const item of all.filter((i) => i.service === service).sort((a, b) => compareText(a.control, b.control))) {
       const threats = [...item.threats].sort(compareForRegister);
       const declared = threats.map((t) => isDeclared(ctx.graph, t, item.control));
-      const { shown, rest } = capped(threats, (n) => `and ${plural(n, 'more')} in the threat register`);
+      const { shown, rest } = capped(threats, (n) => `and ${n} more in the threat register`);
       const marks = shown.map((t, i) => `${declared[i] ? '✓' : '✗'} ${threatRef(ctx, t)}`);
-      if (rest) marks.push(`${rest} (${declared.filter(Boolean).length} of all ${threats.length} declared)`);
+      if (rest) marks.push(`${rest} (declared for ${declared.filter(Boolean).length} of all ${threats.length})`);
       const what = isKnownControl(item.control) ? escapeMarkdown(CONTROLS[item.control].description) : 'Team-specific control.';
       lines.push(`- [${declared.every(Boolean) ? 'x' : ' '}] ${markdownId(item.control)}: ${what} Closes: ${marks.join(', ')}`);
     }
