@@ -4,7 +4,7 @@
  * Region and time of the recording.
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import { z } from '../util/zod.js';
 import type { AwsAnswer, AwsRequest, FailureKind } from './gateway.js';
 
 export const EVIDENCE_FORMAT = 1;

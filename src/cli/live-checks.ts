@@ -1,9 +1,8 @@
 /**
- * The live-verification flags shared by `ztm verify` and `ztm analyze --verify`,
- * and the one place the CLI runs the checks. The AWS layer is imported here,
+ * The one place the CLI runs the live checks (flags: live-options.ts). The AWS layer is imported here,
  * dynamically, only when checks run.
  */
-import type { Command } from 'commander';
+import type { LiveFlags } from './live-options.js';
 import { writeOutput, type Io } from './io.js';
 import type { ModelGraph } from '../model/graph.js';
 import type { VerificationResult } from '../aws/index.js';
@@ -13,26 +12,6 @@ import { analyze } from '../analysis/engine.js';
 import { loadRules } from '../rules/load.js';
 import { today } from '../util/today.js';
 
-export interface LiveFlags {
-  profile?: string;
-  region?: string;
-  record?: string;
-  replay?: string;
-  requireVerified?: boolean;
-  maxAttempts?: string;
-  timeout?: string;
-}
-
-export function addLiveOptions(command: Command): Command {
-  return command
-    .option('--profile <name>', 'AWS profile from the shared config files (default: the standard credential chain)')
-    .option('--region <region>', "AWS Region of the run (default: AWS_REGION, the model's first Region, us-east-1)")
-    .option('--record <file>', 'save every AWS answer the checks used (masked) to an evidence file')
-    .option('--replay <file>', 'rerun the checks offline from an evidence file')
-    .option('--require-verified', 'exit 4 when some check could not be completed')
-    .option('--max-attempts <n>', "attempts per AWS call, including retries (default: the SDK's, 3)")
-    .option('--timeout <ms>', 'milliseconds to wait for each AWS answer (default 15000)');
-}
 
 export type LiveOutcome = { ok: true; result: VerificationResult } | { ok: false; usage: string };
 

@@ -11,7 +11,7 @@
  *     severity:                    # severity overrides per rule id
  *       spoofing.unauthenticated-internal-flow: medium
  */
-import { z } from 'zod';
+import { z } from '../util/zod.js';
 import { SEVERITIES } from '../analysis/threat.js';
 import { FORMATS } from '../report/formats.js';
 

@@ -1,4 +1,5 @@
 /** A positioned message about an input file, and how it is printed. */
+import { compareText } from '../util/compare.js';
 
 export type DiagnosticSeverity = 'error' | 'warning';
 
@@ -13,8 +14,9 @@ export interface Diagnostic {
   readonly code: string;
 }
 
+/** By file, line, column, message: code-unit order, the same on every machine and locale. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message);
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.message, b.message);
 }
 
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {

@@ -1,5 +1,5 @@
 /** The JSON Schema of the model format, derived from the zod schema. */
-import { z } from 'zod';
+import { z } from '../util/zod.js';
 import { Architecture } from './schema.js';
 
 export const MODEL_SCHEMA_ID = 'https://ztm.dev/schema/ztm-model-v1.schema.json';

@@ -2,7 +2,7 @@
  * The architecture format, version 1, defined once. The TypeScript types, the
  * JSON Schema (`ztm schema`) and README's tables are all derived from here.
  */
-import { z } from 'zod';
+import { z } from '../util/zod.js';
 import { AUTH_METHOD_IDS } from './catalog/auth.js';
 import { BOUNDARY_KIND_IDS } from './catalog/boundaries.js';
 import { CONTROL_IDS, CUSTOM_CONTROL_PATTERN } from './catalog/controls.js';

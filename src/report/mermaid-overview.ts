@@ -14,6 +14,7 @@ import type { BoundaryNode, ComponentNode, ModelGraph } from '../model/graph.js'
 import { compareText } from '../util/compare.js';
 import { escapeMermaidLabel } from './escape.js';
 import { CLASS_DEFS, ELEMENT_CLASSES, FLAGGED_STROKE, INDENT, SHAPES, classLines, compareFlows, groupBy, isFlaggedFlow } from './mermaid.js';
+import { thousands } from '../util/thousands.js';
 
 /** Mermaid's default limits (`maxEdges`, `maxTextSize`), which GitHub keeps. */
 export const MERMAID_LIMITS = { maxEdges: 500, maxTextSize: 50_000 } as const;
@@ -118,7 +119,7 @@ function overviewAt(graph: ModelGraph, depth: number, flagged: ReadonlySet<strin
   const drawn = [...edges.values()];
   for (const e of drawn) {
     const parts = [count(e.flows, 'flow', 'flows')];
-    if (e.unauthenticated) parts.push(`${e.unauthenticated.toLocaleString('en-US')} no auth`);
+    if (e.unauthenticated) parts.push(`${thousands(e.unauthenticated)} no auth`);
     if (!e.encrypted) parts.push('⚠ plaintext');
     lines.push(`${INDENT}${e.from.id} ${e.encrypted ? '-->' : '-.->'}|"${escapeMermaidLabel(parts.join(' / '))}"| ${e.to.id}`);
   }
@@ -160,5 +161,5 @@ function groupLabel(group: Group): string {
 
 /** `1 flow`, `2,310 flows`. */
 function count(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${thousands(n)} ${n === 1 ? one : many}`;
 }

@@ -4,7 +4,7 @@
  * schema/ztm-report-v1.schema.json (reportJsonSchema; test/report-schema.test.ts
  * fails when the file is stale).
  */
-import { z } from 'zod';
+import { z } from '../util/zod.js';
 import { CATEGORIES, SEVERITIES, STATUSES } from '../analysis/threat.js';
 import { REPORT_SCHEMA_ID } from './json.js';
 

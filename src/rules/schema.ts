@@ -2,7 +2,7 @@
  * The rule-file format (`ztm-rules: 1`): rules are data, validated here, never
  * code. Built-in rules live in rules/*.yaml; teams add theirs with --rules DIR.
  */
-import { z } from 'zod';
+import { z } from '../util/zod.js';
 import { CATEGORIES } from '../analysis/threat.js';
 import { CONTROL_IDS, CUSTOM_CONTROL_PATTERN } from '../model/catalog/controls.js';
 

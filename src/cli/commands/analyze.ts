@@ -1,22 +1,9 @@
 import { Command, Option } from 'commander';
-import { EXIT } from '../exit-codes.js';
-import { printDiagnostics, writeOutput } from '../io.js';
 import type { CommandContext } from '../main.js';
-import { analyze } from '../../analysis/engine.js';
-import { type FailOn, DEFAULT_FAIL_ON, gate } from '../../analysis/result.js';
+import { type FailOn, DEFAULT_FAIL_ON } from '../../analysis/result.js';
 import { SEVERITIES } from '../../analysis/threat.js';
-import { InputError } from '../../model/diagnostics.js';
-import { loadModel } from '../../model/load.js';
-import { loadRules } from '../../rules/load.js';
-import { FORMATS, type Format, render } from '../../report/formats.js';
-import { gateLine } from '../../report/gate-line.js';
-import { colorWanted, makePalette } from '../../report/palette.js';
-import { today } from '../../util/today.js';
-import { overrideSeverities, selectRules } from '../../config/apply.js';
-import { type LoadedConfig, findConfig, loadConfig } from '../../config/load.js';
-import { readReport } from '../../report/read-report.js';
-import { type LiveFlags, addLiveOptions, runLiveChecks } from '../live-checks.js';
-import type { VerificationFacts } from '../../analysis/facts.js';
+import { FORMATS, type Format } from '../../report/formats.js';
+import { type LiveFlags, addLiveOptions } from '../live-options.js';
 
 export interface AnalyzeFlags extends LiveFlags {
   verify?: boolean;
@@ -59,72 +46,5 @@ Examples:
   ztm analyze arch.yaml --baseline main-report.json --format sarif -o ztm.sarif
   ztm analyze arch.yaml --verify --profile audit --require-verified
   ztm analyze arch.yaml --replay evidence.json --format markdown -o REVIEW.md`)
-    .action(async (file: string, cliFlags: AnalyzeFlags, command: Command) => {
-      let config: LoadedConfig | undefined;
-      let baseline: ReadonlySet<string> | undefined;
-      try {
-        const configFile = cliFlags.config ?? findConfig(file);
-        config = configFile !== undefined ? loadConfig(configFile) : undefined;
-        if (cliFlags.baseline !== undefined) baseline = new Set(readReport(cliFlags.baseline, 'baseline').threats.map((t) => t.id));
-      } catch (err) {
-        if (!(err instanceof InputError)) throw err;
-        printDiagnostics(ctx.io, err.diagnostics, makePalette(colorWanted(process.stderr, cliFlags.color)));
-        ctx.exitCode = EXIT.badInput;
-        return;
-      }
-      const flags = withConfigDefaults(cliFlags, command, config);
-      const palette = makePalette(colorWanted(flags.output ? process.stderr : process.stdout, flags.color) && flags.format === 'terminal');
-      const diagPalette = makePalette(colorWanted(process.stderr, flags.color));
-      let result;
-      let graph;
-      try {
-        const rules = selectRules(loadRules([...(config?.ruleDirectories ?? []), ...flags.rules], { builtIn: flags.builtinRules }), config);
-        const model = loadModel(file);
-        graph = model.graph;
-        let verification: VerificationFacts | undefined;
-        if (flags.verify || flags.replay !== undefined || flags.record !== undefined) {
-          const outcome = await runLiveChecks(graph, flags, ctx.io);
-          if (!outcome.ok) {
-            ctx.io.stderr(`ztm analyze: ${outcome.usage}\n`);
-            ctx.exitCode = EXIT.badInput;
-            return;
-          }
-          const { evidence: _evidence, ...facts } = outcome.result;
-          verification = facts;
-        }
-        result = overrideSeverities(analyze(graph, rules, { today: today(), warnings: model.warnings, ...(verification ? { verification } : {}) }), config);
-      } catch (err) {
-        if (!(err instanceof InputError)) throw err;
-        printDiagnostics(ctx.io, err.diagnostics, diagPalette);
-        ctx.exitCode = EXIT.badInput;
-        return;
-      }
-      const verdict = gate(result, flags.failOn, baseline);
-      const text = await render(flags.format, { result, verdict, palette, all: flags.all === true, graph });
-      if (flags.output) {
-        await writeOutput(flags.output, text);
-        ctx.io.stderr(`wrote ${flags.output}\n`);
-      } else ctx.io.stdout(text);
-      if (flags.format !== 'terminal' || flags.output) ctx.io.stderr(`${gateLine(verdict)}\n`);
-      const incomplete = result.verification !== undefined && !result.verification.complete;
-      if (incomplete) ctx.io.stderr(`${incompleteLine(result.verification!)}\n`);
-      ctx.exitCode = verdict.failed ? EXIT.gateFailed : incomplete && flags.requireVerified ? EXIT.unverified : EXIT.ok;
-    });
-}
-
-/** Config values fill in the flags the user did not give: the command line wins. */
-function withConfigDefaults(flags: AnalyzeFlags, command: Command, config: LoadedConfig | undefined): AnalyzeFlags {
-  if (!config) return flags;
-  const given = (name: string) => command.getOptionValueSource(name) === 'cli';
-  return {
-    ...flags,
-    ...(config.config.fail_on !== undefined && !given('failOn') ? { failOn: config.config.fail_on } : {}),
-    ...(config.config.format !== undefined && !given('format') ? { format: config.config.format } : {}),
-  };
-}
-
-/** Why live verification is incomplete, in one line. */
-export function incompleteLine(v: VerificationFacts): string {
-  const unverifiable = v.checks.filter((c) => c.status === 'unverifiable').map((c) => `${c.control} on ${c.element} (${c.reason})`);
-  return `verification incomplete: ${[...(v.problems ?? []), ...unverifiable].join('; ')}`;
+    .action(async (file: string, cliFlags: AnalyzeFlags, command: Command) => (await import('../actions/analyze.js')).runAnalyze(ctx, file, cliFlags, command));
 }

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../main.js';
-import { modelJsonSchema } from '../../model/json-schema.js';
 
 export function registerSchema(program: Command, ctx: CommandContext): void {
   program
@@ -13,7 +12,5 @@ with the YAML language server, put this first line in a model:
 
 Examples:
   ztm schema > ztm-model.schema.json`)
-    .action(() => {
-      ctx.io.stdout(`${JSON.stringify(modelJsonSchema(), null, 2)}\n`);
-    });
+    .action(async () => (await import('../actions/schema.js')).runSchema(ctx));
 }

@@ -6,6 +6,7 @@
 import type { Severity, Status } from '../../analysis/threat.js';
 import { escapeMarkdown } from '../escape.js';
 import type { ReferenceLink } from '../references.js';
+import { thousands } from '../../util/thousands.js';
 
 /** A GitHub-flavoured table; cells must be one line each (escapeMarkdown guarantees it). */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('l' | 'r' | 'c')[]): string[] {
@@ -38,7 +39,7 @@ export const STATUS_TEXT: Record<Status, string> = {
 
 /** `1 threat`, `2 threats`, `1,204 threats`. */
 export function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  return `${thousands(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Sections separated by one blank line, the document ending in one newline. */

@@ -8,6 +8,7 @@ import { renderDataFlowDiagram } from '../mermaid.js';
 import { MERMAID_LIMITS, fitsMermaid, renderBoundaryOverview } from '../mermaid-overview.js';
 import { heading, plural } from './blocks.js';
 import type { ReviewContext } from './context.js';
+import { thousands } from '../../util/thousands.js';
 
 /** Component ids and flow names that carry an open high or critical threat. */
 export function flaggedElements(ctx: ReviewContext): Set<string> {
@@ -29,7 +30,7 @@ export function diagramSection(ctx: ReviewContext): string[] {
   const full = graph.flows.length <= MERMAID_LIMITS.maxEdges ? renderDataFlowDiagram(graph, { flagged }) : undefined;
   if (full !== undefined && fitsMermaid(full, graph.flows.length)) return [...lines, LEGEND, '', ...block(full)];
   const size = `${plural(graph.components.size, 'component')} and ${plural(graph.flows.length, 'flow')}`;
-  const limits = `Mermaid draws at most ${MERMAID_LIMITS.maxEdges} arrows and ${MERMAID_LIMITS.maxTextSize.toLocaleString('en-US')} characters`;
+  const limits = `Mermaid draws at most ${MERMAID_LIMITS.maxEdges} arrows and ${thousands(MERMAID_LIMITS.maxTextSize)} characters`;
   const overview = renderBoundaryOverview(graph, flagged);
   if (!overview) return [...lines, `The model has ${size}, and even its top-level trust boundaries make a diagram larger than Mermaid draws (${limits}). The STRIDE-per-element table below lists every element.`];
   return [
