@@ -18,8 +18,11 @@ export const processIo: Io = {
 export function formatDiagnostic(d: Diagnostic, palette: Palette): string {
   const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
   const label = d.severity === 'error' ? palette.error('error') : palette.warning('warning');
-  return `${terminalSafe(where)}: ${label}: ${terminalSafe(d.message)}`;
+  return `${oneLine(terminalSafe(where))}: ${label}: ${oneLine(terminalSafe(d.message))}`;
 }
+
+/** A line break quoted from the model (a key, a value) would start a line that reads as a diagnostic of its own. */
+const oneLine = (text: string): string => text.replace(/\n/g, '\\u000a');
 
 export function printDiagnostics(io: Io, list: readonly Diagnostic[], palette: Palette): void {
   for (const d of list) io.stderr(`${formatDiagnostic(d, palette)}\n`);

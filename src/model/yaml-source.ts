@@ -108,7 +108,10 @@ function parseWithPositions(file: string, text: string): { value: unknown; table
     if (err instanceof yaml.YAMLException) {
       const mark = err.mark;
       const code = /exceeded maxDepth/.test(err.reason) ? 'too-deep' : 'yaml-syntax';
-      const at = tagStart(err.reason, text, mark?.position ?? 0) ?? { line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 };
+      // From the offset, as every other position: js-yaml's own line count takes a lone CR
+      // as a line break, and its null-byte check puts the byte on line 1 at its file offset.
+      const offset = Math.min(mark?.position ?? 0, text.length);
+      const at = tagStart(err.reason, text, offset) ?? positionIn(text, offset);
       fail(file, at.line, at.column, code, explainYamlError(err.reason, text, mark?.position ?? 0));
     }
     throw err;
