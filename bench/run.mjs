@@ -1,46 +1,143 @@
 /**
- * `npm run bench`: stage timings and peak memory for generated models of
- * 100, 1,000 and 10,000 components, and the cold start of `ztm analyze`.
- * Each measurement runs in a fresh process. Not a test: it prints figures.
+ * `npm run bench`: what ztm costs as models grow. Not a test: it prints figures.
+ *
+ * For generated estates of 100, 1,000, 10,000 and 50,000 components (three
+ * flows each; BENCH_SIZES=1000,10000 to choose), it measures
+ *   - each stage in a fresh process (bench/stage.mjs): YAML parsing with
+ *     positions, validation, the graph, the rule catalog, the analysis and
+ *     each report, with the peak RSS when the stage ends;
+ *   - `ztm analyze FILE --format json|markdown -o OUT` as a real process:
+ *     wall time and peak RSS;
+ *   - the growth factor from 10,000 to 50,000 components (5 is linear);
+ *   - the cold start of `ztm --help` and of `ztm analyze` on the bundled
+ *     example, as the environment is and without NODE_EXTRA_CA_CERTS.
+ * Each figure is the median of BENCH_RUNS runs (3; 1 for models of 20,000
+ * components or more unless BENCH_RUNS is set). A Markdown table for README
+ * ends the output.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateModel } from './generate.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = `${root}.bench`;
 mkdirSync(dir, { recursive: true });
-const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000,50000').split(',').map(Number);
+const runsFor = (n) => Number(process.env.BENCH_RUNS ?? (n >= 20_000 ? 1 : 3));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (n) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const seconds = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${fmt(ms)} ms`);
 
+/** Stages as reported; `sum` rows add the stages they name. */
+const ROWS = [
+  ['YAML parsing with positions', ['yaml']],
+  ['validation (shape, references)', ['validate']],
+  ['indexed graph', ['graph']],
+  ['rule catalog', ['rules']],
+  ['analysis (six analyzers, attack paths)', ['analysis']],
+  ['terminal report', ['report:terminal']],
+  ['JSON report', ['report:json']],
+  ['Markdown design review', ['report:markdown']],
+  ['SARIF', ['report:sarif']],
+  ['**load and validate** (YAML, validation, graph)', ['yaml', 'validate', 'graph']],
+  ['**analyze** (catalog, analysis)', ['rules', 'analysis']],
+  ['**end to end**: load, validate, analyze, JSON and Markdown', ['yaml', 'validate', 'graph', 'rules', 'analysis', 'report:json', 'report:markdown']],
+  ['everything after YAML parsing (same stages)', ['validate', 'graph', 'rules', 'analysis', 'report:json', 'report:markdown']],
+];
+
+function stageRun(file) {
+  return JSON.parse(execFileSync(process.execPath, [`${root}bench/stage.mjs`, file], { encoding: 'utf8', maxBuffer: 1 << 30 }));
+}
+
+/** `ztm analyze` as a process: wall ms and peak RSS MiB. Exit 1 (gate failed) is a full run. */
+function cliRun(file, format) {
+  const rssFile = `${dir}/rss.txt`;
+  const s = performance.now();
+  const r = spawnSync(process.execPath, [`${root}bench/rss.mjs`, rssFile, 'analyze', file, '--format', format, '-o', `${dir}/out.${format}`], { stdio: 'ignore' });
+  const ms = performance.now() - s;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`ztm analyze ${file} exited ${r.status}`);
+  return { ms, peakMiB: Number(readFileSync(rssFile, 'utf8')) };
+}
+
+const results = new Map();
 for (const n of sizes) {
   const file = `${dir}/model-${n}.yaml`;
   writeFileSync(file, generateModel(n));
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
-    samples.push(JSON.parse(execFileSync(process.execPath, [`${root}bench/stage.mjs`, file], { encoding: 'utf8', maxBuffer: 1 << 30 })));
+  const runs = runsFor(n);
+  const samples = Array.from({ length: runs }, () => stageRun(file));
+  const stageNames = Object.keys(samples[0].stages);
+  const ms = Object.fromEntries(stageNames.map((k) => [k, median(samples.map((x) => x.stages[k].ms))]));
+  const peak = Object.fromEntries(stageNames.map((k) => [k, median(samples.map((x) => x.stages[k].peakMiB))]));
+  const cli = Object.fromEntries(
+    ['json', 'markdown'].map((format) => {
+      const c = Array.from({ length: runs }, () => cliRun(file, format));
+      return [format, { ms: median(c.map((x) => x.ms)), peakMiB: median(c.map((x) => x.peakMiB)) }];
+    }),
+  );
+  const r = { n, runs, mb: statSync(file).size / 1048576, threats: samples[0].threats, mitigated: samples[0].mitigated, ms, peak, cli, chars: samples[0].stages };
+  results.set(n, r);
+
+  console.log(`\n${fmt(n)} components (${r.mb.toFixed(2)} MB, ${fmt(r.threats)} threats, ${fmt(r.mitigated)} mitigated), median of ${runs} run${runs === 1 ? '' : 's'}:`);
+  for (const [label, keys] of ROWS) {
+    const total = keys.reduce((a, k) => a + ms[k], 0);
+    const maxPeak = Math.max(...keys.map((k) => peak[k]));
+    console.log(`  ${label.replace(/\*\*/g, '').padEnd(60)} ${seconds(total).padStart(9)}   peak ${fmt(maxPeak).padStart(5)} MiB`);
   }
-  const keys = Object.keys(samples[0]);
-  const med = Object.fromEntries(keys.map((k) => [k, median(samples.map((s) => s[k]))]));
-  const mb = (statSync(file).size / 1048576).toFixed(2);
-  console.log(`\n${n} components (${mb} MB, ${med.threats} threats), median of ${runs} runs:`);
-  for (const k of keys) {
-    if (k === 'threats') continue;
-    const unit = k === 'maxRssMiB' ? ' MiB peak RSS' : ' ms';
-    console.log(`  ${k.padEnd(16)} ${med[k].toFixed(k === 'maxRssMiB' ? 0 : 1).padStart(9)}${unit}`);
+  for (const format of ['json', 'markdown']) {
+    console.log(`  ${`ztm analyze --format ${format} -o (process)`.padEnd(60)} ${seconds(cli[format].ms).padStart(9)}   peak ${fmt(cli[format].peakMiB).padStart(5)} MiB`);
   }
 }
 
-const cold = [];
-for (let i = 0; i < 7; i++) {
-  const s = performance.now();
-  try {
-    execFileSync(process.execPath, [`${root}bin/ztm.js`, 'analyze', `${root}fixtures/valid/orders-platform.yaml`, '--format', 'json'], { stdio: 'ignore' });
-  } catch {
-    /* exit 1 = gate failed: still a full run */
-  }
-  cold.push(performance.now() - s);
+const sum = (r, keys) => keys.reduce((a, k) => a + r.ms[k], 0);
+const big = results.get(50_000);
+const base = results.get(10_000);
+if (big && base) {
+  console.log('\nGrowth from 10,000 to 50,000 components (5.0 is linear; the target is at most 6):');
+  for (const [label, keys] of ROWS) console.log(`  ${label.replace(/\*\*/g, '').padEnd(60)} x${(sum(big, keys) / sum(base, keys)).toFixed(2)}`);
+  for (const format of ['json', 'markdown']) console.log(`  ${`ztm analyze --format ${format} (process)`.padEnd(60)} x${(big.cli[format].ms / base.cli[format].ms).toFixed(2)}`);
 }
-console.log(`\nztm analyze fixtures/valid/orders-platform.yaml (cold process): median ${median(cold).toFixed(0)} ms of ${cold.length} runs`);
+
+/** Median wall time of `node ARGS` over 11 fresh processes. */
+function coldStart(args, env) {
+  const samples = [];
+  for (let i = 0; i < 11; i++) {
+    const s = performance.now();
+    spawnSync(process.execPath, args, { stdio: 'ignore', env });
+    samples.push(performance.now() - s);
+  }
+  return median(samples);
+}
+const ztm = `${root}bin/ztm.js`;
+const example = `${root}fixtures/valid/orders-platform.yaml`;
+const withoutCerts = { ...process.env };
+delete withoutCerts.NODE_EXTRA_CA_CERTS;
+const envs = process.env.NODE_EXTRA_CA_CERTS ? [['NODE_EXTRA_CA_CERTS set, as here', process.env], ['without NODE_EXTRA_CA_CERTS', withoutCerts]] : [['', process.env]];
+const cold = [];
+console.log('\nCold start, median of 11 processes:');
+for (const [label, env] of envs) {
+  const nodeOnly = coldStart(['-e', '0'], env);
+  const help = coldStart([ztm, '--help'], env);
+  const analyze = coldStart([ztm, 'analyze', example, '--format', 'json', '-o', `${dir}/example.json`], env);
+  cold.push({ label, nodeOnly, help, analyze });
+  console.log(`  ${label ? `${label}: ` : ''}node -e 0 ${fmt(nodeOnly)} ms, ztm --help ${fmt(help)} ms, ztm analyze fixtures/valid/orders-platform.yaml ${fmt(analyze)} ms`);
+}
+
+// README's table.
+const cols = [...results.values()];
+const head = `| stage (median) | ${cols.map((r) => `${fmt(r.n)} components`).join(' | ')} |`;
+const lines = [head, `|---|${cols.map(() => '---').join('|')}|`];
+lines.push(`| model file | ${cols.map((r) => `${r.mb.toFixed(2)} MB`).join(' | ')} |`);
+lines.push(`| threats found (mitigated) | ${cols.map((r) => `${fmt(r.threats)} (${fmt(r.mitigated)})`).join(' | ')} |`);
+for (const [label, keys] of ROWS) {
+  lines.push(`| ${label} | ${cols.map((r) => `${seconds(sum(r, keys))}, ${fmt(Math.max(...keys.map((k) => r.peak[k])))} MiB`).join(' | ')} |`);
+}
+for (const format of ['json', 'markdown']) {
+  lines.push(`| \`ztm analyze --format ${format} -o\` as a process | ${cols.map((r) => `${seconds(r.cli[format].ms)}, ${fmt(r.cli[format].peakMiB)} MiB`).join(' | ')} |`);
+}
+if (big && base) {
+  const e2e = ROWS.find(([l]) => l.startsWith('**end to end'))[1];
+  lines.push(`\nGrowth 10,000 → 50,000 components: end to end x${(sum(big, e2e) / sum(base, e2e)).toFixed(2)}, \`ztm analyze --format json\` x${(big.cli.json.ms / base.cli.json.ms).toFixed(2)}, \`--format markdown\` x${(big.cli.markdown.ms / base.cli.markdown.ms).toFixed(2)} (5 is linear).`);
+}
+for (const c of cold) lines.push(`\nCold start${c.label ? ` (${c.label})` : ''}: \`node -e 0\` ${fmt(c.nodeOnly)} ms, \`ztm --help\` ${fmt(c.help)} ms, \`ztm analyze fixtures/valid/orders-platform.yaml\` ${fmt(c.analyze)} ms.`);
+console.log(`\nMarkdown for README:\n\n${lines.join('\n')}`);

@@ -1,23 +1,11 @@
 /** SARIF 2.1.0: every fixture validates against the official schema, one result per open threat. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers/cli.js';
+import { sarifValidator } from './helpers/sarif-schema.js';
 import { HOSTILE, TEST_RULES, VALID, analyze, isOpen, jsonReport } from './data/reports.js';
 import { artifactLocation } from '../src/report/sarif.js';
 
-/** The official schema is draft-04 (`id`); ajv reads it as draft-07 once `id` is `$id`. Its language pattern is not valid with the `u` flag. */
-function sarifValidator() {
-  const schema = JSON.parse(readFileSync(join(ROOT, 'test/data/sarif-2.1.0.schema.json'), 'utf8'));
-  delete schema.$schema;
-  schema.$id = schema.id;
-  delete schema.id;
-  const ajv = new Ajv.default({ strict: false, allErrors: true, unicodeRegExp: false });
-  addFormats.default(ajv);
-  return ajv.compile(schema);
-}
 const validate = sarifValidator();
 
 const sarifOf = (model: string, ...extra: string[]) => {

@@ -1,4 +1,6 @@
 /** Where the CLI writes: stdout for results, stderr for diagnostics and progress. */
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { terminalSafe } from '../report/escape.js';
@@ -18,17 +20,54 @@ export const processIo: Io = {
 export function formatDiagnostic(d: Diagnostic, palette: Palette): string {
   const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
   const label = d.severity === 'error' ? palette.error('error') : palette.warning('warning');
-  return `${oneLine(terminalSafe(where))}: ${label}: ${oneLine(terminalSafe(d.message))}`;
+  return `${terminalSafe(where)}: ${label}: ${terminalSafe(d.message)}`;
 }
-
-/** A line break quoted from the model (a key, a value) would start a line that reads as a diagnostic of its own. */
-const oneLine = (text: string): string => text.replace(/\n/g, '\\u000a');
 
 export function printDiagnostics(io: Io, list: readonly Diagnostic[], palette: Palette): void {
   for (const d of list) io.stderr(`${formatDiagnostic(d, palette)}\n`);
 }
 
-/** Write a whole file or nothing: a temporary file renamed into place. */
+/**
+ * Each command's action is bundled apart from the entry (see scripts/build.mjs),
+ * so an action throws its own copy of the class: recognize it by a registered
+ * symbol, not by `instanceof`.
+ */
+const OUTPUT_ERROR = Symbol.for('ztm.OutputError');
+export const isOutputError = (err: unknown): err is OutputError =>
+  typeof err === 'object' && err !== null && (err as Record<symbol, unknown>)[OUTPUT_ERROR] === true;
+
+/** An output file (-o, --record) that cannot be written: bad usage, exit 2, not an internal error. */
+export class OutputError extends Error {
+  readonly [OUTPUT_ERROR] = true;
+  constructor(file: string, why: string) {
+    super(`cannot write ${terminalSafe(file)}: ${why}`);
+    this.name = 'OutputError';
+  }
+}
+
+const UNWRITABLE: Record<string, string> = {
+  EISDIR: 'it is a directory; give the path of a file',
+  ENOTDIR: 'a part of the path is not a directory',
+  ENOENT: 'its directory does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  ELOOP: 'too many symbolic links in the path',
+  ENAMETOOLONG: 'the path is too long',
+};
+
+/**
+ * Write a whole file or nothing: a temporary file renamed into place (removed
+ * again when anything fails, so a failed write leaves the old file as it was).
+ */
 export async function writeOutput(file: string, content: string): Promise<void> {
-  await writeFileAtomic(file, content, { encoding: 'utf8' });
+  try {
+    await writeFileAtomic(file, content, { encoding: 'utf8' });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw err;
+    const why = code === 'ENOENT' && existsSync(dirname(file)) ? 'no file can be created there' : UNWRITABLE[code];
+    throw new OutputError(file, why ?? `the system refused it (${code})`);
+  }
 }

@@ -1,7 +1,7 @@
 /** The ztm command line: parse flags, call the layers, map the outcome to an exit code. */
 import { Command, CommanderError } from 'commander';
 import { EXIT, type ExitCode } from './exit-codes.js';
-import { type Io, processIo } from './io.js';
+import { type Io, isOutputError, processIo } from './io.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from '../version.js';
 
@@ -39,6 +39,10 @@ Exit codes: 0 ok, 1 gate failed, 2 bad input or usage, 3 internal error, 4 verif
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
       if (err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
+      return EXIT.badInput;
+    }
+    if (isOutputError(err)) {
+      io.stderr(`ztm: ${err.message}\n`);
       return EXIT.badInput;
     }
     throw err;

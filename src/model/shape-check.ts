@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Omitted } from './references.js';
-import { Acceptance, Account, Architecture, Boundary, Component, DataAsset, Flow } from './schema.js';
+import { Acceptance, Account, Architecture, Boundary, Component, DataAsset, Flow, Id } from './schema.js';
 
 export interface ShapeResult {
   /** The model, or the part of it whose entries have the right shape. */
@@ -20,8 +20,9 @@ const isMapping = (v: unknown): v is Raw => v !== null && typeof v === 'object' 
 
 export function checkShape(value: Raw): ShapeResult {
   const parsed = Architecture.safeParse(value);
-  if (parsed.success) return { model: parsed.data, issues: [], omitted: undefined };
-  const issues = parsed.error.issues;
+  const protoIds = protoIdIssues(value);
+  if (parsed.success && protoIds.length === 0) return { model: parsed.data, issues: [], omitted: undefined };
+  const issues = [...(parsed.success ? [] : parsed.error.issues), ...protoIds];
 
   // Entries named by an issue's path are broken; an issue on a whole section breaks the section.
   const broken = new Map<string, Set<PathKey> | 'all'>();
@@ -98,6 +99,17 @@ export function checkShape(value: Raw): ShapeResult {
 }
 
 type PathKey = string | number;
+
+/**
+ * zod skips a `__proto__` key of a record without checking it, so a component,
+ * boundary or data asset with that id would vanish without a word. It is not a
+ * valid id (ids start with a letter or digit): report it like any invalid id.
+ */
+function protoIdIssues(value: Raw): z.core.$ZodIssue[] {
+  return (['boundaries', 'data', 'components'] as const)
+    .filter((section) => isMapping(value[section]) && Object.hasOwn(value[section], '__proto__'))
+    .map((section) => ({ code: 'invalid_key', origin: 'record', path: [section, '__proto__'], input: '__proto__', issues: Id.safeParse('__proto__').error?.issues ?? [], message: 'Invalid key in record' }) as z.core.$ZodIssue);
+}
 
 /** The name a flow with shape errors would have had, when its ends are readable. */
 function rawFlowName(item: unknown): string[] {

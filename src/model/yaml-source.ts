@@ -8,9 +8,11 @@ import { readFileSync, statSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { type Diagnostic, InputError } from './diagnostics.js';
 import { FrameTable, type PathSegment, SourceMap, positionIn } from './source-map.js';
+import { thousands } from '../util/thousands.js';
 
 export const LIMITS = {
-  maxBytes: 16 * 1024 * 1024,
+  /** A 50,000-component model is about 22 MiB. */
+  maxBytes: 32 * 1024 * 1024,
   maxAliases: 1000,
   /** Nodes after expanding every alias: a billion-laughs file stops here. */
   maxExpandedNodes: 4_000_000,
@@ -186,7 +188,7 @@ function checkExpansion(file: string, root: unknown, map: SourceMap): void {
       }
     }
     if (n > LIMITS.maxExpandedNodes) {
-      failAt('alias-bomb', `expanding the aliases here would make more than ${LIMITS.maxExpandedNodes.toLocaleString('en-US')} values (a "billion laughs" file); ztm refuses it. Write the values out instead of nesting aliases.`);
+      failAt('alias-bomb', `expanding the aliases here would make more than ${thousands(LIMITS.maxExpandedNodes)} values (a "billion laughs" file); ztm refuses it. Write the values out instead of nesting aliases.`);
     }
     sizes.set(v, n);
     heights.set(v, (height = below + 1));

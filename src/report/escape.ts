@@ -1,9 +1,11 @@
 /** Escaping of text that comes from a model, for each place it is shown. */
 
-// C0/C1 controls (ESC starts terminal sequences), bidi overrides and isolates, zero-width joiners.
-const UNSAFE_TERMINAL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+// C0/C1 controls (ESC starts terminal sequences; a newline or tab from a model would start or
+// shift a line of the report), bidi marks, overrides and isolates, zero-width joiners, and the
+// Unicode line and paragraph separators.
+const UNSAFE_TERMINAL = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
-/** Text safe to print to a terminal: no escape sequences, no bidi tricks. */
+/** Text safe to print to a terminal as part of one line: no escape sequences, no line breaks, no bidi tricks. */
 export function terminalSafe(text: string): string {
   return text.replace(UNSAFE_TERMINAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
@@ -53,8 +55,9 @@ export function escapeHtml(text: string): string {
 // Characters that start Markdown syntax anywhere in a line: code spans, emphasis,
 // links and images (`[`), table cells, strikethrough, headings' closing marks, escapes.
 const MARKDOWN_INLINE = /[\\`*_[\]|~#]/g;
-// At the start of a line, these make a list item, quote, heading underline or thematic break.
-const MARKDOWN_LINE_START = /^([-+](?= |$)|=|\d+(?=[.)](?: |$)))/;
+// At the start of a line, these make a list item, quote, heading underline or thematic break
+// (`---`, `-- -`: any leading `-` is escaped).
+const MARKDOWN_LINE_START = /^(-|\+(?= |$)|=|\d+(?=[.)](?: |$)))/;
 
 /**
  * `text` as one line of inert Markdown that is also inert HTML: whitespace runs

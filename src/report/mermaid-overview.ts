@@ -10,7 +10,7 @@
  * The deepest depth that fits is drawn.
  */
 import type { ElementType } from '../model/catalog/kinds.js';
-import type { BoundaryNode, ComponentNode, ModelGraph } from '../model/graph.js';
+import type { BoundaryNode, ComponentNode, FlowNode, ModelGraph } from '../model/graph.js';
 import { compareText } from '../util/compare.js';
 import { escapeMermaidLabel } from './escape.js';
 import { CLASS_DEFS, ELEMENT_CLASSES, FLAGGED_STROKE, INDENT, SHAPES, classLines, compareFlows, groupBy, isFlaggedFlow } from './mermaid.js';
@@ -50,15 +50,22 @@ interface Group {
   readonly id: string;
   readonly members: ComponentNode[];
   /** Flows between two members: counted in the node's label, not drawn. */
-  inside: number;
+  readonly inside: FlowCounts;
+  /** A member, or a flow between two members, has an open high or critical threat. */
+  flagged: boolean;
+}
+
+interface FlowCounts {
+  flows: number;
+  unauthenticated: number;
+  plaintext: number;
 }
 
 interface Edge {
   readonly from: Group;
   readonly to: Group;
   readonly encrypted: boolean;
-  flows: number;
-  unauthenticated: number;
+  readonly counts: FlowCounts;
   flagged: boolean;
 }
 
@@ -73,8 +80,9 @@ function overviewAt(graph: ModelGraph, depth: number, flagged: ReadonlySet<strin
   for (const c of components) {
     const where = foldedInto(c, depth);
     let group = groups.get(where);
-    if (!group) groups.set(where, (group = { id: `g${groups.size + 1}`, members: [], inside: 0 }));
+    if (!group) groups.set(where, (group = { id: `g${groups.size + 1}`, members: [], inside: noFlows(), flagged: false }));
     group.members.push(c);
+    if (flagged.has(c.id)) group.flagged = true;
     groupOf.set(c, group);
   }
 
@@ -82,16 +90,17 @@ function overviewAt(graph: ModelGraph, depth: number, flagged: ReadonlySet<strin
   for (const flow of [...graph.flows].sort(compareFlows)) {
     const from = groupOf.get(flow.from)!;
     const to = groupOf.get(flow.to)!;
+    const red = isFlaggedFlow(flow, flagged);
     if (from === to) {
-      from.inside++;
+      tally(from.inside, flow);
+      if (red) from.flagged = true;
       continue;
     }
     const key = `${from.id} ${to.id} ${flow.encrypted}`;
     let edge = edges.get(key);
-    if (!edge) edges.set(key, (edge = { from, to, encrypted: flow.encrypted, flows: 0, unauthenticated: 0, flagged: false }));
-    edge.flows++;
-    if (flow.auth === 'none') edge.unauthenticated++;
-    if (isFlaggedFlow(flow, flagged)) edge.flagged = true;
+    if (!edge) edges.set(key, (edge = { from, to, encrypted: flow.encrypted, counts: noFlows(), flagged: false }));
+    tally(edge.counts, flow);
+    if (red) edge.flagged = true;
   }
 
   const lines = ['flowchart LR'];
@@ -118,8 +127,8 @@ function overviewAt(graph: ModelGraph, depth: number, flagged: ReadonlySet<strin
 
   const drawn = [...edges.values()];
   for (const e of drawn) {
-    const parts = [count(e.flows, 'flow', 'flows')];
-    if (e.unauthenticated) parts.push(`${thousands(e.unauthenticated)} no auth`);
+    const parts = [count(e.counts.flows, 'flow', 'flows')];
+    if (e.counts.unauthenticated) parts.push(`${thousands(e.counts.unauthenticated)} no auth`);
     if (!e.encrypted) parts.push('⚠ plaintext');
     lines.push(`${INDENT}${e.from.id} ${e.encrypted ? '-->' : '-.->'}|"${escapeMermaidLabel(parts.join(' / '))}"| ${e.to.id}`);
   }
@@ -129,7 +138,7 @@ function overviewAt(graph: ModelGraph, depth: number, flagged: ReadonlySet<strin
     ...CLASS_DEFS,
   );
   for (const b of boundaries) if (b.untrusted) addClass('untrusted', subgraphId.get(b)!);
-  for (const group of groups.values()) if (group.members.some((c) => flagged.has(c.id))) addClass('flagged', group.id);
+  for (const group of groups.values()) if (group.flagged) addClass('flagged', group.id);
   for (const line of classLines(byClass)) lines.push(line);
   const red = drawn.flatMap((e, i) => (e.flagged ? [i] : []));
   if (red.length > 0) lines.push(`linkStyle ${red.join(',')} ${FLAGGED_STROKE}`);
@@ -144,7 +153,7 @@ function mainElementType(members: readonly ComponentNode[]): ElementType {
   return TYPE_ORDER[counts.indexOf(Math.max(...counts))]!;
 }
 
-/** `1,204 components: 801 processes, 403 data stores; 2,310 flows inside`. */
+/** `1,204 components: 801 processes, 403 data stores; 2,310 flows inside (12 plaintext, 3 no auth)`. */
 function groupLabel(group: Group): string {
   const words: Record<ElementType, [string, string]> = {
     'external-entity': ['external entity', 'external entities'],
@@ -155,8 +164,18 @@ function groupLabel(group: Group): string {
     const n = group.members.filter((c) => c.element === t).length;
     return n === 0 ? [] : [count(n, ...words[t])];
   });
-  const inside = group.inside > 0 ? `; ${count(group.inside, 'flow', 'flows')} inside` : '';
+  const { flows, plaintext, unauthenticated } = group.inside;
+  const risky = [...(plaintext ? [`${thousands(plaintext)} plaintext`] : []), ...(unauthenticated ? [`${thousands(unauthenticated)} no auth`] : [])];
+  const inside = flows > 0 ? `; ${count(flows, 'flow', 'flows')} inside${risky.length ? ` (${risky.join(', ')})` : ''}` : '';
   return `${count(group.members.length, 'component', 'components')}: ${parts.join(', ')}${inside}`;
+}
+
+const noFlows = (): FlowCounts => ({ flows: 0, unauthenticated: 0, plaintext: 0 });
+
+function tally(counts: FlowCounts, flow: FlowNode): void {
+  counts.flows++;
+  if (flow.auth === 'none') counts.unauthenticated++;
+  if (!flow.encrypted) counts.plaintext++;
 }
 
 /** `1 flow`, `2,310 flows`. */

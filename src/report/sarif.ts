@@ -84,13 +84,23 @@ function sarifRule(threats: readonly Threat[]) {
   };
 }
 
+/**
+ * Text for a SARIF plain-text message (SARIF 2.1.0 §3.11): `{` and `}` doubled, since
+ * `{0}` is a placeholder (§3.11.5), and `\`, `[` and `]` escaped with a backslash, so
+ * no `[text](target)` written in a model or rule becomes an embedded link (§3.11.6)
+ * that a viewer shows as a link to any URI.
+ */
+export function sarifText(text: string): string {
+  return text.replace(/[\\[\]]/g, '\\$&').replace(/[{}]/g, '$&$&');
+}
+
 function sarifResult(t: Threat, ruleIndex: number) {
   const fix = t.recommendations[0];
   return {
     ruleId: t.rule,
     ruleIndex,
     level: SARIF_LEVEL[t.severity],
-    message: { text: `${t.title} (${t.element}). ${t.statement.text}${fix ? ` Fix: ${fix.how}` : ''}` },
+    message: { text: sarifText(`${t.title} (${t.element}). ${t.statement.text}${fix ? ` Fix: ${fix.how}` : ''}`) },
     locations: [
       {
         physicalLocation: {

@@ -3,6 +3,7 @@
  * and closed: attributes come from the catalog in attributes.ts, operators from
  * the table below. Nothing in a rule file is ever executed.
  */
+import { thousands } from '../util/thousands.js';
 import type { PathSegment } from '../model/source-map.js';
 import { didYouMean } from '../util/suggest.js';
 import { type AttributeInfo, type AttributeType, type Scope, attributesFor } from './attributes.js';
@@ -36,10 +37,25 @@ export function readPath(facts: Facts, path: readonly string[]): unknown {
   return v;
 }
 
-export function compileConditions(input: readonly unknown[], scope: Scope): { condition?: CompiledCondition; errors: ConditionError[] } {
+/**
+ * At most this many conditions are compiled in one run, over every rule file
+ * loaded. Each use counts: an alias of a long `any` list used a thousand times
+ * counts a thousand times. The built-in catalog has about 150; a few kilobytes
+ * of aliases can otherwise expand to millions of predicates and gigabytes.
+ */
+export const RULE_LIMITS = { maxConditions: 10_000 };
+
+export interface ConditionBudget {
+  left: number;
+  exceeded: boolean;
+}
+
+export const conditionBudget = (): ConditionBudget => ({ left: RULE_LIMITS.maxConditions, exceeded: false });
+
+export function compileConditions(input: readonly unknown[], scope: Scope, budget: ConditionBudget = conditionBudget()): { condition?: CompiledCondition; errors: ConditionError[] } {
   const errors: ConditionError[] = [];
   const attrs = attributesFor(scope);
-  const compiled = input.map((c, i) => compileOne(c, [i], attrs, errors));
+  const compiled = input.map((c, i) => compileOne(c, [i], attrs, errors, budget));
   if (errors.length) return { errors };
   return { condition: allOf(compiled), errors };
 }
@@ -84,7 +100,15 @@ function getter(segments: readonly string[]): (f: Facts) => unknown {
 
 const NEVER: CompiledCondition = { test: () => false, attributes: [] };
 
-function compileOne(raw: unknown, path: PathSegment[], attrs: ReadonlyMap<string, AttributeInfo>, errors: ConditionError[]): CompiledCondition {
+function compileOne(raw: unknown, path: PathSegment[], attrs: ReadonlyMap<string, AttributeInfo>, errors: ConditionError[], budget: ConditionBudget): CompiledCondition {
+  if (budget.left === 0) {
+    if (!budget.exceeded) {
+      errors.push({ path, message: `more than ${thousands(RULE_LIMITS.maxConditions)} conditions in the rules loaded (each use of an alias counts); ztm refuses more to stay fast and bounded. Simplify the rule` });
+      budget.exceeded = true;
+    }
+    return NEVER;
+  }
+  budget.left--;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || Object.keys(raw).length !== 1) {
     errors.push({ path, message: 'a condition is a mapping with exactly one key: an attribute, or all / any / not' });
     return NEVER;
@@ -95,11 +119,11 @@ function compileOne(raw: unknown, path: PathSegment[], attrs: ReadonlyMap<string
       errors.push({ path: [...path, key], message: `${key} takes a non-empty list of conditions` });
       return NEVER;
     }
-    const parts = value.map((v, i) => compileOne(v, [...path, key, i], attrs, errors));
+    const parts = value.map((v, i) => compileOne(v, [...path, key, i], attrs, errors, budget));
     return key === 'all' ? allOf(parts) : anyOf(parts);
   }
   if (key === 'not') {
-    const inner = compileOne(value, [...path, key], attrs, errors);
+    const inner = compileOne(value, [...path, key], attrs, errors, budget);
     return { test: (f) => !inner.test(f), attributes: inner.attributes };
   }
   const info = attrs.get(key);

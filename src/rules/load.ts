@@ -9,7 +9,7 @@ import { readYamlFile } from '../model/yaml-source.js';
 import { zodDiagnostics } from '../model/zod-diagnostics.js';
 import { STRIDE_PER_ELEMENT } from '../analysis/stride-per-element.js';
 import { CATEGORY_TITLES } from '../analysis/threat.js';
-import { type CompiledCondition, compileConditions } from './conditions.js';
+import { type CompiledCondition, type ConditionBudget, compileConditions, conditionBudget } from './conditions.js';
 import { ElementScope, Rule, type RuleDef, RuleFile, RuleFileEnvelope } from './schema.js';
 
 export interface CompiledRule {
@@ -49,13 +49,14 @@ export function loadRules(extraPaths: readonly string[] = [], options: { builtIn
   const diagnostics: Diagnostic[] = [];
   const rules: CompiledRule[] = [];
   const seen = new Map<string, CompiledRule>();
+  const budget = conditionBudget();
   for (const rule of precompiled ?? []) {
     seen.set(rule.def.id, rule);
     rules.push(rule);
   }
   for (const { file, builtIn } of sources) {
     try {
-      for (const rule of loadRuleFile(file, builtIn)) {
+      for (const rule of loadRuleFile(file, builtIn, budget)) {
         const first = seen.get(rule.def.id);
         if (first) {
           diagnostics.push({ severity: 'error', file, line: rule.line, column: rule.column, code: 'duplicate-rule', message: `rule id "${rule.def.id}" is already defined at ${first.file}:${first.line}; rule ids are unique (rename yours, e.g. with your team's prefix in the name)` });
@@ -73,7 +74,7 @@ export function loadRules(extraPaths: readonly string[] = [], options: { builtIn
   return rules.sort((a, b) => compareText(a.def.id, b.def.id));
 }
 
-export function loadRuleFile(file: string, builtIn: boolean): CompiledRule[] {
+export function loadRuleFile(file: string, builtIn: boolean, budget: ConditionBudget = conditionBudget()): CompiledRule[] {
   const { value, map } = readYamlFile(file);
   const envelope = RuleFileEnvelope.safeParse(value);
   if (!envelope.success) throw new InputError(zodDiagnostics(file, map, value, envelope.error.issues, (p) => keysAt(RuleFile, p)));
@@ -96,7 +97,7 @@ export function loadRuleFile(file: string, builtIn: boolean): CompiledRule[] {
     const scope = ElementScope.safeParse((raw as { applies_to?: unknown } | null)?.applies_to);
     const when = (raw as { when?: unknown } | null)?.when ?? [];
     if (!scope.success || !Array.isArray(when)) return;
-    const { condition, errors } = compileConditions(when, scope.data);
+    const { condition, errors } = compileConditions(when, scope.data, budget);
     for (const e of errors) error(['when', ...e.path], e.message, 'invalid-condition', 'key');
     if (!def) return;
     if (def.trigger === 'model' && def.when.length === 0) error(['when'], 'a rule that fires from the model needs at least one condition in `when`');

@@ -1,0 +1,137 @@
+/**
+ * `-o FILE` at awkward places. The report is written atomically (write-file-atomic:
+ * a temporary file next to the target, renamed into place), so every outcome is
+ * the whole report or nothing: no partial file, no temporary file left behind,
+ * an existing file untouched when the write fails. A path that cannot be written
+ * is bad usage: exit 2 and one line on stderr, not an internal error (exit 3).
+ *
+ * Symbolic links: a link whose target resolves is written through (the target
+ * gets the report, the link stays a link); a link that does not resolve (dangling,
+ * or a loop) is replaced by the report itself, since write-file-atomic renames
+ * onto the path it was given when it cannot resolve it.
+ */
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runZtm } from './helpers/cli.js';
+import { tempDir } from './helpers/hostile.js';
+
+const MODEL = 'fixtures/valid/orders-platform.yaml';
+const OLD = '{"old": "report"}\n';
+const report = (out: string) => runZtm(['analyze', MODEL, '--format', 'json', '--fail-on', 'none', '-o', out]);
+const isRoot = process.getuid?.() === 0;
+
+/** The whole JSON report, as a plain run to stdout prints it. */
+const EXPECTED = runZtm(['analyze', MODEL, '--format', 'json', '--fail-on', 'none']).stdout;
+
+function expectRefused(out: string, why: string): void {
+  const r = report(out);
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toBe(`ztm: cannot write ${out}: ${why}\n`);
+}
+
+describe('-o through a symbolic link', () => {
+  it('to an existing file: writes the whole report through the link, which stays a link', () => {
+    const dir = tempDir('o-link');
+    writeFileSync(join(dir, 'target.json'), OLD);
+    symlinkSync(join(dir, 'target.json'), join(dir, 'link.json'));
+    const r = report(join(dir, 'link.json'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(`wrote ${join(dir, 'link.json')}\ngate: passed (--fail-on none)\n`);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(dir, 'link.json'))).toBe(join(dir, 'target.json'));
+    expect(readFileSync(join(dir, 'target.json'), 'utf8')).toBe(EXPECTED);
+    expect(readdirSync(dir).sort()).toEqual(['link.json', 'target.json']);
+  });
+
+  it('dangling: the link is replaced by the whole report (nothing is created where it pointed)', () => {
+    const dir = tempDir('o-dangling');
+    symlinkSync(join(dir, 'missing', 'target.json'), join(dir, 'link.json'));
+    const r = report(join(dir, 'link.json'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(lstatSync(join(dir, 'link.json')).isFile()).toBe(true);
+    expect(readFileSync(join(dir, 'link.json'), 'utf8')).toBe(EXPECTED);
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+    expect(readdirSync(dir)).toEqual(['link.json']);
+  });
+
+  it('in a loop (a -> b -> a): the link is replaced by the whole report', () => {
+    const dir = tempDir('o-loop');
+    symlinkSync(join(dir, 'b'), join(dir, 'a'));
+    symlinkSync(join(dir, 'a'), join(dir, 'b'));
+    const r = report(join(dir, 'a'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'a'), 'utf8')).toBe(EXPECTED);
+    expect(lstatSync(join(dir, 'b')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['a', 'b']);
+  });
+
+  it('to a directory: exit 2, the directory untouched, no temporary file', () => {
+    const dir = tempDir('o-link-dir');
+    mkdirSync(join(dir, 'reports'));
+    writeFileSync(join(dir, 'reports', 'keep.json'), OLD);
+    symlinkSync(join(dir, 'reports'), join(dir, 'link'));
+    expectRefused(join(dir, 'link'), 'it is a directory; give the path of a file');
+    expect(readdirSync(dir).sort()).toEqual(['link', 'reports']);
+    expect(readdirSync(join(dir, 'reports'))).toEqual(['keep.json']);
+    expect(readFileSync(join(dir, 'reports', 'keep.json'), 'utf8')).toBe(OLD);
+  });
+});
+
+describe('-o where no file can be written', () => {
+  it('a directory: exit 2, a clear message, the directory and its parent untouched', () => {
+    const dir = tempDir('o-dir');
+    mkdirSync(join(dir, 'out'));
+    writeFileSync(join(dir, 'out', 'keep.json'), OLD);
+    expectRefused(join(dir, 'out'), 'it is a directory; give the path of a file');
+    expect(readdirSync(dir)).toEqual(['out']);
+    expect(readFileSync(join(dir, 'out', 'keep.json'), 'utf8')).toBe(OLD);
+  });
+
+  it('a path whose parent is a regular file (unwritable even for root): exit 2, the file untouched', () => {
+    const dir = tempDir('o-notdir');
+    writeFileSync(join(dir, 'file'), OLD);
+    expectRefused(join(dir, 'file', 'report.json'), 'a part of the path is not a directory');
+    expect(readdirSync(dir)).toEqual(['file']);
+    expect(readFileSync(join(dir, 'file'), 'utf8')).toBe(OLD);
+  });
+
+  it('a directory that does not exist: exit 2, nothing created', () => {
+    const dir = tempDir('o-missing');
+    expectRefused(join(dir, 'missing', 'report.json'), 'its directory does not exist');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a place where the kernel creates no file (/proc): exit 2', () => {
+    expectRefused('/proc/version', 'no file can be created there');
+  });
+
+  // chmod does not stop root, so this case needs an ordinary user (CI runs as one).
+  it.skipIf(isRoot)('a read-only directory: exit 2, the existing report untouched, no temporary file', () => {
+    const dir = tempDir('o-readonly');
+    writeFileSync(join(dir, 'report.json'), OLD);
+    chmodSync(dir, 0o555);
+    try {
+      expectRefused(join(dir, 'report.json'), 'permission denied');
+      expect(readdirSync(dir)).toEqual(['report.json']);
+      expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe(OLD);
+    } finally {
+      chmodSync(dir, 0o755);
+    }
+  });
+
+  it('the same refusal for the other formats and for ztm diff -o', () => {
+    const dir = tempDir('o-formats');
+    mkdirSync(join(dir, 'out'));
+    for (const format of ['terminal', 'markdown', 'sarif']) {
+      const r = runZtm(['analyze', MODEL, '--format', format, '-o', join(dir, 'out')]);
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `ztm: cannot write ${join(dir, 'out')}: it is a directory; give the path of a file\n`]);
+    }
+    writeFileSync(join(dir, 'a.json'), EXPECTED);
+    const r = runZtm(['diff', join(dir, 'a.json'), join(dir, 'a.json'), '-o', join(dir, 'out')]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `ztm: cannot write ${join(dir, 'out')}: it is a directory; give the path of a file\n`]);
+    expect(readdirSync(dir).sort()).toEqual(['a.json', 'out']);
+    expect(readdirSync(join(dir, 'out'))).toEqual([]);
+  });
+});
