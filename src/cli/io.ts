@@ -1,10 +1,11 @@
 /** Where the CLI writes: stdout for results, stderr for diagnostics and progress. */
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { terminalSafe } from '../report/escape.js';
 import type { Palette } from '../report/palette.js';
+import { type ReportText, batched } from '../report/report-text.js';
+import { writeFileAtomically } from '../util/atomic-file.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -57,17 +58,22 @@ const UNWRITABLE: Record<string, string> = {
   ENAMETOOLONG: 'the path is too long',
 };
 
-/**
- * Write a whole file or nothing: a temporary file renamed into place (removed
- * again when anything fails, so a failed write leaves the old file as it was).
- */
-export async function writeOutput(file: string, content: string): Promise<void> {
+/** Write a whole file or nothing (see util/atomic-file.ts); a refusal becomes an OutputError. */
+export async function writeOutput(file: string, text: ReportText | string): Promise<void> {
   try {
-    await writeFileAtomic(file, content, { encoding: 'utf8' });
+    await writeFileAtomically(file, text);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw err;
     const why = code === 'ENOENT' && existsSync(dirname(file)) ? 'no file can be created there' : UNWRITABLE[code];
     throw new OutputError(file, why ?? `the system refused it (${code})`);
   }
+}
+
+/** A command's result: to the -o file (saying so on stderr), or to stdout. */
+export async function deliver(io: Io, output: string | undefined, text: ReportText | string): Promise<void> {
+  if (output) {
+    await writeOutput(output, text);
+    io.stderr(`wrote ${terminalSafe(output)}\n`);
+  } else for (const chunk of batched(text)) io.stdout(chunk);
 }

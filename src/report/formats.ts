@@ -2,6 +2,7 @@
 import type { AnalysisResult, GateVerdict } from '../analysis/result.js';
 import type { ModelGraph } from '../model/graph.js';
 import type { Palette } from './palette.js';
+import type { ReportText } from './report-text.js';
 
 export const FORMATS = ['terminal', 'json', 'markdown', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -16,15 +17,16 @@ export interface RenderContext {
   readonly graph?: ModelGraph;
 }
 
-export async function render(format: Format, ctx: RenderContext): Promise<string> {
+/** The report's text, in pieces a writer takes as they come (see report-text.ts). */
+export async function render(format: Format, ctx: RenderContext): Promise<ReportText> {
   switch (format) {
     case 'terminal':
-      return (await import('./terminal.js')).renderTerminal(ctx.result, ctx.verdict, ctx.palette, { all: ctx.all });
+      return [(await import('./terminal.js')).renderTerminal(ctx.result, ctx.verdict, ctx.palette, { all: ctx.all })];
     case 'json':
-      return (await import('./json.js')).renderJson(ctx.result, ctx.verdict);
+      return (await import('./json.js')).jsonReport(ctx.result, ctx.verdict);
     case 'markdown':
-      return (await import('./markdown.js')).renderMarkdown(ctx.result, ctx.verdict, ctx.graph);
+      return (await import('./markdown.js')).markdownReport(ctx.result, ctx.verdict, ctx.graph);
     case 'sarif':
-      return (await import('./sarif.js')).renderSarif(ctx.result, ctx.verdict);
+      return [(await import('./sarif.js')).renderSarif(ctx.result, ctx.verdict)];
   }
 }

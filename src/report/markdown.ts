@@ -7,7 +7,7 @@
 import type { AnalysisResult, GateVerdict } from '../analysis/result.js';
 import type { ModelGraph } from '../model/graph.js';
 import { acceptancesSection, assumptionsSection } from './markdown/acceptances.js';
-import { joinSections } from './markdown/blocks.js';
+import { documentText } from './markdown/blocks.js';
 import { checklistSection } from './markdown/checklist.js';
 import { type ReviewContext, reviewContext } from './markdown/context.js';
 import { diagramSection } from './markdown/diagram.js';
@@ -18,6 +18,7 @@ import { postureSection } from './markdown/posture.js';
 import { registerSection } from './markdown/register.js';
 import { summarySection } from './markdown/summary.js';
 import { verificationSection } from './markdown/verification.js';
+import { type ReportText, joinText } from './report-text.js';
 
 const SECTIONS: readonly ((ctx: ReviewContext) => string[])[] = [
   headerSection,
@@ -33,7 +34,15 @@ const SECTIONS: readonly ((ctx: ReviewContext) => string[])[] = [
   assumptionsSection,
 ];
 
+/** The document as one string (small reports, tests). */
 export function renderMarkdown(result: AnalysisResult, verdict: GateVerdict, graph?: ModelGraph): string {
+  return joinText(markdownReport(result, verdict, graph));
+}
+
+/** The document one section at a time: a section is built when the writer reaches it. */
+export function markdownReport(result: AnalysisResult, verdict: GateVerdict, graph?: ModelGraph): ReportText {
   const ctx = reviewContext(result, verdict, graph);
-  return joinSections(SECTIONS.map((section) => section(ctx)));
+  return documentText((function* () {
+    for (const section of SECTIONS) yield section(ctx);
+  })());
 }

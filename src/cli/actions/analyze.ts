@@ -1,7 +1,7 @@
 /** `ztm analyze`: load, analyze, render, gate. Loaded only when the command runs. */
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
-import { printDiagnostics, writeOutput } from '../io.js';
+import { deliver, printDiagnostics } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { analyze } from '../../analysis/engine.js';
 import { gate } from '../../analysis/result.js';
@@ -61,10 +61,7 @@ export async function runAnalyze(ctx: CommandContext, file: string, cliFlags: An
   }
   const verdict = gate(result, flags.failOn, baseline);
   const text = await render(flags.format, { result, verdict, palette, all: flags.all === true, graph });
-  if (flags.output) {
-    await writeOutput(flags.output, text);
-    ctx.io.stderr(`wrote ${flags.output}\n`);
-  } else ctx.io.stdout(text);
+  await deliver(ctx.io, flags.output, text);
   if (flags.format !== 'terminal' || flags.output) ctx.io.stderr(`${gateLine(verdict)}\n`);
   const incomplete = result.verification !== undefined && !result.verification.complete;
   if (incomplete) ctx.io.stderr(`${incompleteLine(result.verification!)}\n`);

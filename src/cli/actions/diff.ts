@@ -1,6 +1,6 @@
 /** `ztm diff`: compare two reports. Loaded only when the command runs. */
 import { EXIT } from '../exit-codes.js';
-import { printDiagnostics, writeOutput } from '../io.js';
+import { deliver, printDiagnostics } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { InputError } from '../../model/diagnostics.js';
 import { diffReports, newOpenAtOrAbove } from '../../report/diff.js';
@@ -25,10 +25,7 @@ export async function runDiff(ctx: CommandContext, oldFile: string, newFile: str
   }
   const palette = makePalette(flags.format === 'terminal' && !flags.output && colorWanted(process.stdout, flags.color));
   const text = flags.format === 'json' ? renderDiffJson(diff) : flags.format === 'markdown' ? renderDiffMarkdown(diff) : renderDiffTerminal(diff, palette);
-  if (flags.output) {
-    await writeOutput(flags.output, text);
-    ctx.io.stderr(`wrote ${flags.output}\n`);
-  } else ctx.io.stdout(text);
+  await deliver(ctx.io, flags.output, text);
   const failing = flags.failOnNew ? newOpenAtOrAbove(diff, flags.failOnNew) : [];
   if (flags.failOnNew) {
     ctx.io.stderr(failing.length ? `diff: FAILED: ${failing.length} new open threat${failing.length === 1 ? '' : 's'} at or above ${flags.failOnNew}: ${failing.map((t) => t.id).join(', ')}\n` : `diff: passed: no new open threat at or above ${flags.failOnNew}\n`);

@@ -1,6 +1,6 @@
 /** `ztm verify`: check declared controls against the account. Loaded only when the command runs. */
 import { EXIT } from '../exit-codes.js';
-import { printDiagnostics, writeOutput } from '../io.js';
+import { deliver, printDiagnostics } from '../io.js';
 import { liveSeverities, runLiveChecks } from '../live-checks.js';
 import type { CommandContext } from '../main.js';
 import { InputError } from '../../model/diagnostics.js';
@@ -38,10 +38,7 @@ export async function runVerify(ctx: CommandContext, file: string, flags: Verify
   const text = flags.format === 'json'
     ? `${JSON.stringify(verifyJson(file, flags.replay ? 'replay' : 'live', result, verdict, exitCode, liveSeverity), null, 2)}\n`
     : terminalReport(result, verdict, palette, liveSeverity);
-  if (flags.output) {
-    await writeOutput(flags.output, text);
-    ctx.io.stderr(`wrote ${flags.output}\n`);
-  } else ctx.io.stdout(text);
+  await deliver(ctx.io, flags.output, text);
   for (const w of result.warnings) ctx.io.stderr(`${diag.warning('warning')}: ${terminalSafe(w)}\n`);
   if (flags.format !== 'terminal' || flags.output) ctx.io.stderr(`${verdict.line}\n`);
   ctx.exitCode = exitCode;

@@ -43,12 +43,19 @@ export function plural(n: number, word: string): string {
 }
 
 /** Sections separated by one blank line, the document ending in one newline. */
-export function joinSections(sections: readonly (readonly string[])[]): string {
-  const text = sections
-    .filter((s) => s.length > 0)
-    .map((s) => trimNewlines(s.join('\n')))
-    .join('\n\n');
-  return `${text}\n`;
+/**
+ * A document's text from its sections (each a list of lines), one piece per
+ * section: sections separated by one blank line, empty ones left out, the
+ * document ending with one newline.
+ */
+export function* documentText(sections: Iterable<readonly string[]>): Generator<string> {
+  let first = true;
+  for (const section of sections) {
+    if (section.length === 0) continue;
+    yield `${first ? '' : '\n\n'}${trimNewlines(section.join('\n'))}`;
+    first = false;
+  }
+  yield '\n';
 }
 
 function trimNewlines(text: string): string {

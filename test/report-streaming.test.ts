@@ -1,0 +1,78 @@
+/**
+ * Reports are written in pieces (a 50,000-component JSON report nearly reaches
+ * V8's longest string): the pieces make exactly the text one string would, and
+ * a file is still written whole or not at all.
+ */
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/analysis/engine.js';
+import { gate } from '../src/analysis/result.js';
+import { loadModel } from '../src/model/load.js';
+import { REPORT_SCHEMA_ID, jsonReport } from '../src/report/json.js';
+import { batched, joinText } from '../src/report/report-text.js';
+import { loadRules } from '../src/rules/load.js';
+import { writeFileAtomically } from '../src/util/atomic-file.js';
+import { fixture } from './helpers/cli.js';
+
+const RULES = loadRules();
+
+function resultOf(model: string) {
+  const { graph, warnings } = loadModel(fixture(model));
+  const result = analyze(graph, RULES, { today: '2026-12-01', warnings });
+  return { result, verdict: gate(result, 'high') };
+}
+
+describe('the JSON report in pieces', () => {
+  it.each(['valid/orders-platform.yaml', 'hostile/hostile-text.yaml', 'hostile/prototype-names.yaml'])('%s: one piece per threat, together byte for byte JSON.stringify(report, null, 2)', (model) => {
+    const { result, verdict } = resultOf(model);
+    const pieces = [...jsonReport(result, verdict)];
+    expect(pieces).toHaveLength(result.threats.length + 2);
+    expect(pieces.join('')).toBe(`${JSON.stringify({ $schema: REPORT_SCHEMA_ID, ...result, gate: verdict }, null, 2)}\n`);
+  });
+
+  it('a report without threats is one piece', () => {
+    const { result, verdict } = resultOf('valid/orders-platform.yaml');
+    const empty = { ...result, threats: [] };
+    expect([...jsonReport(empty, verdict)]).toEqual([`${JSON.stringify({ $schema: REPORT_SCHEMA_ID, ...empty, gate: verdict }, null, 2)}\n`]);
+  });
+});
+
+describe('batched', () => {
+  it('regroups pieces into runs of at least the size asked, changing no character', () => {
+    const pieces = Array.from({ length: 1000 }, (_, i) => `piece ${i};`);
+    const runs = [...batched(pieces, 100)];
+    expect(runs.join('')).toBe(pieces.join(''));
+    expect(runs.slice(0, -1).every((r) => r.length >= 100 && r.length < 120)).toBe(true);
+    expect(joinText('whole')).toBe('whole');
+    expect([...batched('one string, never split into characters', 4)]).toEqual(['one string, never split into characters']);
+  });
+});
+
+describe('writeFileAtomically', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ztm-atomic-'));
+
+  it('writes every piece, and a replaced file keeps its permission bits', async () => {
+    const file = join(dir, 'kept-mode.json');
+    writeFileSync(file, 'old');
+    chmodSync(file, 0o640);
+    await writeFileAtomically(file, (function* () {
+      for (let i = 0; i < 5000; i++) yield `${'x'.repeat(500)}\n`;
+    })());
+    expect(readFileSync(file, 'utf8')).toBe(`${'x'.repeat(500)}\n`.repeat(5000));
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+  });
+
+  it('when producing the text fails half way, the old file stays as it was and no temporary file is left', async () => {
+    const file = join(dir, 'report.md');
+    writeFileSync(file, 'the previous report\n');
+    const failing = (function* () {
+      yield 'x'.repeat(3 << 20); // past one batch: a part is already on disk when the failure comes
+      throw new Error('renderer failed');
+    })();
+    await expect(writeFileAtomically(file, failing)).rejects.toThrow('renderer failed');
+    expect(readFileSync(file, 'utf8')).toBe('the previous report\n');
+    expect(readdirSync(dir).filter((f) => f.startsWith('report.md'))).toEqual(['report.md']);
+  });
+});
