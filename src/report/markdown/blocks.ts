@@ -42,18 +42,32 @@ export function plural(n: number, word: string): string {
   return `${thousands(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Sections separated by one blank line, the document ending in one newline. */
+/** Lines joined into one piece of the document: pieces of about a megabyte. */
+const LINES_PER_PIECE = 4000;
+
 /**
- * A document's text from its sections (each a list of lines), one piece per
- * section: sections separated by one blank line, empty ones left out, the
- * document ending with one newline.
+ * A document's text from its sections (each a list of lines), in pieces of a
+ * few thousand lines: sections separated by one blank line, trailing newlines
+ * of a section dropped, empty sections left out, the document ending with one
+ * newline. The same text as joining each section and the sections.
  */
 export function* documentText(sections: Iterable<readonly string[]>): Generator<string> {
-  let first = true;
+  let separator = '';
   for (const section of sections) {
     if (section.length === 0) continue;
-    yield `${first ? '' : '\n\n'}${trimNewlines(section.join('\n'))}`;
-    first = false;
+    // The section's text ends at its last line with anything but newlines.
+    let end = section.length;
+    let last = '';
+    while (end > 0 && (last = trimNewlines(section[end - 1]!)) === '') end--;
+    if (end === 0) {
+      yield separator;
+    } else {
+      for (let i = 0; i < end - 1; i += LINES_PER_PIECE) {
+        yield `${i === 0 ? separator : '\n'}${section.slice(i, Math.min(i + LINES_PER_PIECE, end - 1)).join('\n')}`;
+      }
+      yield `${end > 1 ? '\n' : separator}${last}`;
+    }
+    separator = '\n\n';
   }
   yield '\n';
 }
