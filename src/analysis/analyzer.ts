@@ -4,7 +4,8 @@
  * condition on the element's facts, and make a threat where it holds.
  */
 import type { BoundaryNode, ComponentNode, FlowNode, ModelGraph } from '../model/graph.js';
-import { type Facts, readPath } from '../rules/conditions.js';
+import type { Facts } from '../rules/conditions.js';
+import { readsAttackPath } from './evidence.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { AttackPath } from './attack-paths.js';
 import type { FactsIndex } from './facts-builder.js';
@@ -12,7 +13,7 @@ import { type ThreatSite, makeThreat } from './make-threat.js';
 import { type Sensitivity, maxSensitivity } from './sensitivity.js';
 import type { AcceptanceBook } from './status.js';
 import { STRIDE_PER_ELEMENT } from './stride-per-element.js';
-import type { Category, Evidence, Threat } from './threat.js';
+import type { Category, Threat } from './threat.js';
 
 export interface AnalyzerContext {
   readonly graph: ModelGraph;
@@ -22,6 +23,8 @@ export interface AnalyzerContext {
   readonly book: AcceptanceBook;
   /** What every threat on one element shares, computed for its first threat. */
   readonly bases: { readonly components: Map<ComponentNode, SiteBase>; readonly flows: Map<FlowNode, SiteBase> };
+  /** One array per distinct list of data names, shared by every threat that names it (severity is memoised on it). */
+  readonly dataNameLists: Map<string, readonly string[]>;
 }
 
 export interface Analyzer {
@@ -57,49 +60,18 @@ function walk(category: Category, ctx: AnalyzerContext): Threat[] {
       flowFacts ??= graph.flows.map((x) => facts.flow(x));
       for (let i = 0; i < graph.flows.length; i++) {
         const f = flowFacts[i]!;
-        if (test(f)) out.push(makeThreat(rule, flowSite(graph.flows[i]!, f, rule, ctx), graph, ctx.book));
+        if (test(f)) out.push(makeThreat(rule, flowSite(graph.flows[i]!, f, ctx), graph, ctx.book));
       }
     } else if (def.applies_to === 'account' && scope.account) {
-      if (test(facts.account)) out.push(makeThreat(rule, accountSite(facts.account, rule, ctx), graph, ctx.book));
+      if (test(facts.account)) out.push(makeThreat(rule, accountSite(facts.account, ctx), graph, ctx.book));
     } else if (def.applies_to === 'boundary' && scope.boundaries) {
       for (const b of graph.boundaries.values()) {
         const f = facts.boundary(b);
-        if (test(f)) out.push(makeThreat(rule, boundarySite(b, f, rule, ctx), graph, ctx.book));
+        if (test(f)) out.push(makeThreat(rule, boundarySite(b, f, ctx), graph, ctx.book));
       }
     }
   }
   return out;
-}
-
-interface EvidenceAttribute {
-  readonly path: readonly string[];
-  readonly owner: 'element' | 'account' | 'from' | 'to';
-  readonly name: string;
-}
-const evidenceAttributes = new WeakMap<CompiledRule, readonly EvidenceAttribute[]>();
-
-/** A rule's evidence attributes, parsed once: `to.exposed` belongs to the flow's receiver, `account.x` to the account. */
-function evidenceAttributesOf(rule: CompiledRule): readonly EvidenceAttribute[] {
-  let list = evidenceAttributes.get(rule);
-  if (!list) {
-    list = rule.condition.attributes.map((attr) => {
-      const path = attr.split('.');
-      const [head, ...rest] = path;
-      const scoped = (head === 'account' || head === 'from' || head === 'to') && rest.length > 0;
-      return { path, owner: scoped ? (head as 'account' | 'from' | 'to') : 'element', name: scoped ? rest.join('.') : attr };
-    });
-    evidenceAttributes.set(rule, list);
-  }
-  return list;
-}
-
-/** Attribute values that made the rule fire, attributed to the element they belong to. */
-export function evidenceOf(rule: CompiledRule, facts: Facts, element: string, ends: { from?: string; to?: string }): Evidence[] {
-  return evidenceAttributesOf(rule).map((a) => ({
-    element: a.owner === 'account' ? 'account' : a.owner === 'from' ? ends.from! : a.owner === 'to' ? ends.to! : element,
-    attribute: a.name,
-    value: readPath(facts, a.path),
-  }));
 }
 
 /** The values a rule's templates may name ({element}, {from}, {to}, {kind}, {service}, {data}, {path}). */
@@ -107,8 +79,14 @@ export function names(element: string, from: string, to: string, kind: string, d
   return { element, from, to, kind, service: kind, data: data || 'the data it handles', path };
 }
 
-function sensitiveData(data: readonly { name: string; def: { classification: string } }[], level: Sensitivity): string[] {
-  return [...new Set(data.filter((d) => d.def.classification === level).map((d) => d.name))].sort();
+/** The names of the data at the given sensitivity, sorted, as the analysis's one array for that list. */
+function sensitiveData(data: readonly { name: string; def: { classification: string } }[], level: Sensitivity, ctx: Pick<AnalyzerContext, 'dataNameLists'>): readonly string[] {
+  const list = [...new Set(data.filter((d) => d.def.classification === level).map((d) => d.name))].sort();
+  const key = JSON.stringify(list); // unambiguous: [] and [''] differ, as do names holding any separator
+  const shared = ctx.dataNameLists.get(key);
+  if (shared) return shared;
+  ctx.dataNameLists.set(key, list);
+  return list;
 }
 
 /** What every threat on an element shares: the names its templates use, the sensitive data at stake. */
@@ -121,7 +99,7 @@ function componentBase(c: ComponentNode, level: Sensitivity, ctx: AnalyzerContex
   let base = ctx.bases.components.get(c);
   if (!base) {
     const stored = [...new Set(c.stores.map((d) => d.name))].sort();
-    const dataNames = sensitiveData(ctx.facts.dataAround(c), level);
+    const dataNames = sensitiveData(ctx.facts.dataAround(c), level, ctx);
     base = { placeholders: names(c.name, '', '', c.info.service, (stored.length ? stored : dataNames).join(', '), ''), dataNames };
     ctx.bases.components.set(c, base);
   }
@@ -132,7 +110,7 @@ function flowBase(flow: FlowNode, level: Sensitivity, ctx: AnalyzerContext): Sit
   let base = ctx.bases.flows.get(flow);
   if (!base) {
     const placeholders = names(flow.name, flow.from.name, flow.to.name, flow.def.protocol, flow.data.map((d) => d.name).join(', '), '');
-    ctx.bases.flows.set(flow, (base = { placeholders, dataNames: sensitiveData(flow.data, level) }));
+    ctx.bases.flows.set(flow, (base = { placeholders, dataNames: sensitiveData(flow.data, level, ctx) }));
   }
   return base;
 }
@@ -140,61 +118,60 @@ function flowBase(flow: FlowNode, level: Sensitivity, ctx: AnalyzerContext): Sit
 function componentSite(c: ComponentNode, f: Facts, rule: CompiledRule, ctx: AnalyzerContext): ThreatSite {
   const level = f.data_sensitivity as Sensitivity;
   const base = componentBase(c, level, ctx);
-  const usesPath = rule.condition.attributes.includes('attack_path');
-  const path = usesPath ? ctx.paths.get(c.id) : undefined;
-  const evidence = evidenceOf(rule, f, c.id, {});
-  if (path) {
-    evidence.push({ element: c.id, attribute: 'attack_path.components', value: path.components });
-    for (const hop of path.weakHops) evidence.push({ element: hop.flow, attribute: 'weak_hop', value: hop.why });
-  }
+  const path = readsAttackPath(rule) ? ctx.paths.get(c.id) : undefined;
   return {
     element: c.id,
     elementKind: 'component',
-    evidence,
+    facts: f,
+    evidence: undefined,
     placeholders: path ? { ...base.placeholders, path: path.components.join(' → ') } : base.placeholders,
     controls: ctx.facts.componentControls(c.id),
     exposed: f.exposed === true,
     privileged: c.def.privileged,
     dataSensitivity: level,
     dataNames: base.dataNames,
-    ...(path ? { path: path.components } : {}),
+    path,
   };
 }
 
-function flowSite(flow: FlowNode, f: Facts, rule: CompiledRule, ctx: AnalyzerContext): ThreatSite {
+function flowSite(flow: FlowNode, f: Facts, ctx: AnalyzerContext): ThreatSite {
   const level = f.data_sensitivity as Sensitivity;
   const base = flowBase(flow, level, ctx);
   return {
     element: flow.name,
     elementKind: 'flow',
-    evidence: evidenceOf(rule, f, flow.name, { from: flow.from.id, to: flow.to.id }),
+    facts: f,
+    evidence: undefined,
     placeholders: base.placeholders,
     controls: ctx.facts.flowControls(flow),
     exposed: f.crosses_untrusted === true || flow.from.inUntrusted,
     privileged: flow.from.def.privileged,
     dataSensitivity: level,
     dataNames: base.dataNames,
+    path: undefined,
   };
 }
 
 /** The most sensitive data of the whole model: what a threat to the account or a boundary puts at stake. */
-const modelDataCache = new WeakMap<ModelGraph, { level: Sensitivity; names: string[] }>();
-function modelData(graph: ModelGraph): { level: Sensitivity; names: string[] } {
+const modelDataCache = new WeakMap<ModelGraph, { level: Sensitivity; names: readonly string[] }>();
+function modelData(ctx: AnalyzerContext): { level: Sensitivity; names: readonly string[] } {
+  const graph = ctx.graph;
   let data = modelDataCache.get(graph);
   if (!data) {
     const all = [...graph.data.values()];
     const level = maxSensitivity(all);
-    modelDataCache.set(graph, (data = { level, names: sensitiveData(all, level) }));
+    modelDataCache.set(graph, (data = { level, names: sensitiveData(all, level, ctx) }));
   }
   return data;
 }
 
-function accountSite(f: Facts, rule: CompiledRule, ctx: AnalyzerContext): ThreatSite {
-  const data = modelData(ctx.graph);
+function accountSite(f: Facts, ctx: AnalyzerContext): ThreatSite {
+  const data = modelData(ctx);
   return {
     element: 'account',
     elementKind: 'account',
-    evidence: evidenceOf(rule, f, 'account', {}),
+    facts: f,
+    evidence: undefined,
     placeholders: names(ctx.graph.account.name ?? 'the AWS account', '', '', 'AWS account', data.names.join(', ') || 'every resource in the account', ''),
     controls: new Set(f.controls as string[]),
     // Account rules carry their exposure in their baseline: the console and APIs are always on the internet.
@@ -202,20 +179,23 @@ function accountSite(f: Facts, rule: CompiledRule, ctx: AnalyzerContext): Threat
     privileged: false,
     dataSensitivity: data.level,
     dataNames: data.names,
+    path: undefined,
   };
 }
 
-function boundarySite(b: BoundaryNode, f: Facts, rule: CompiledRule, ctx: AnalyzerContext): ThreatSite {
-  const data = modelData(ctx.graph);
+function boundarySite(b: BoundaryNode, f: Facts, ctx: AnalyzerContext): ThreatSite {
+  const data = modelData(ctx);
   return {
     element: b.id,
     elementKind: 'boundary',
-    evidence: evidenceOf(rule, f, b.id, {}),
+    facts: f,
+    evidence: undefined,
     placeholders: names(b.name, '', '', b.def.kind, data.names.join(', '), ''),
     controls: new Set((f.account as Facts).controls as string[]),
     exposed: b.untrusted,
     privileged: false,
     dataSensitivity: data.level,
     dataNames: data.names,
+    path: undefined,
   };
 }

@@ -7,8 +7,9 @@ import { ANALYZERS } from './analyzers/index.js';
 import { findAttackPaths } from './attack-paths.js';
 import { buildFacts } from './facts-builder.js';
 import type { VerificationFacts } from './facts.js';
-import { type AnalyzerContext, evidenceOf, names } from './analyzer.js';
-import { makeThreat } from './make-threat.js';
+import { type AnalyzerContext, names } from './analyzer.js';
+import { evidenceOf } from './evidence.js';
+import { makeThreat, reviseThreat } from './make-threat.js';
 import { type AnalysisResult, REPORT_VERSION, sortThreats, summarize } from './result.js';
 import { AcceptanceBook } from './status.js';
 import type { Threat } from './threat.js';
@@ -23,7 +24,7 @@ export function analyze(graph: ModelGraph, rules: readonly CompiledRule[], optio
   const paths = findAttackPaths(graph);
   const facts = buildFacts(graph, paths, options.verification);
   const book = new AcceptanceBook(graph.model.accept, options.today);
-  const ctx: AnalyzerContext = { graph, rules, facts, paths, book, bases: { components: new Map(), flows: new Map() } };
+  const ctx: AnalyzerContext = { graph, rules, facts, paths, book, bases: { components: new Map(), flows: new Map() }, dataNameLists: new Map() };
   const warnings: Diagnostic[] = [...(options.warnings ?? [])];
 
   const threats: Threat[] = withDriftEvidence(
@@ -62,6 +63,8 @@ export function analyze(graph: ModelGraph, rules: readonly CompiledRule[], optio
   };
 }
 
+const NO_DATA: readonly string[] = Object.freeze([]);
+
 /** Findings of live verification, turned into threats by their `trigger: live` rules. */
 function liveThreats(ctx: AnalyzerContext, verification: VerificationFacts | undefined, warnings: Diagnostic[]): Threat[] {
   if (!verification) return [];
@@ -78,16 +81,18 @@ function liveThreats(ctx: AnalyzerContext, verification: VerificationFacts | und
     const threat = makeThreat(rule, {
       element: finding.element,
       elementKind: component ? 'component' : 'account',
-      evidence: [...evidenceOf(rule, f, finding.element, {}), ...finding.evidence.map((e) => ({ element: finding.element, attribute: `live.${e.attribute}`, value: e.value }))],
+      facts: f,
+      evidence: [...evidenceOf(rule, f, finding.element), ...finding.evidence.map((e) => ({ element: finding.element, attribute: `live.${e.attribute}`, value: e.value }))],
       placeholders: names(component?.name ?? 'the AWS account', '', '', component?.info.service ?? 'AWS account', '', ''),
       controls: component ? ctx.facts.componentControls(component.id) : new Set(),
       exposed: true,
       privileged: component?.def.privileged ?? false,
       dataSensitivity: 'none',
-      dataNames: [],
+      dataNames: NO_DATA,
+      path: undefined,
     }, ctx.graph, ctx.book);
     const existing = out.get(threat.id);
-    out.set(threat.id, existing ? { ...existing, evidence: [...existing.evidence, ...threat.evidence] } : threat);
+    out.set(threat.id, existing ? reviseThreat(existing, { evidence: [...existing.evidence, ...threat.evidence] }) : threat);
   }
   return [...out.values()];
 }
@@ -103,6 +108,6 @@ function withDriftEvidence(threats: Threat[], rules: readonly CompiledRule[], ve
   return threats.map((t) => {
     const drift = contradicted.filter((c) => c.element === t.element && closers.get(t.rule)?.has(c.control));
     if (drift.length === 0) return t;
-    return { ...t, evidence: [...t.evidence, ...drift.map((c) => ({ element: c.element, attribute: `live.contradicted.${c.control}`, value: c.reason }))] };
+    return reviseThreat(t, { evidence: [...t.evidence, ...drift.map((c) => ({ element: c.element, attribute: `live.contradicted.${c.control}`, value: c.reason }))] });
   });
 }

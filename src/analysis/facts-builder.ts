@@ -9,7 +9,7 @@ import type { Facts } from '../rules/conditions.js';
 import type { AttackPath } from './attack-paths.js';
 import { crossesBoundary, crossesUntrusted, isInternetExposed } from './exposure.js';
 import type { VerificationFacts } from './facts.js';
-import { SENSITIVITY, maxLevel, maxSensitivity } from './sensitivity.js';
+import { SENSITIVITY, maxLevel } from './sensitivity.js';
 
 export interface FactsIndex {
   readonly account: Facts;
@@ -144,33 +144,41 @@ interface FactsEnv {
 
 const sortedUnique = (values: readonly string[]): string[] => [...new Set(values)].sort();
 
+/** The rank of the most sensitive data in a list (no list is built for it). */
+function sensitivityRank(data: readonly DataNode[], best: number): number {
+  for (const d of data) {
+    const r = SENSITIVITY.indexOf(d.def.classification);
+    if (r > best) best = r;
+  }
+  return best;
+}
+
 /**
  * A component's attributes, each computed when a condition (or the evidence of a
- * threat) first reads it: most rules stop at `kind` or `traits`, so most
- * attributes of most components are never computed.
+ * threat) first reads it, and kept: most rules stop at `kind` or `traits`, so most
+ * attributes of most components are never computed, and none is computed twice.
+ * Every memo is a field of its own, so every instance has one shape.
  */
 class ComponentFacts {
   [attribute: string]: unknown;
-  private controlsMemo: string[] | undefined;
-  private exposedMemo: boolean | undefined;
-  private sensitivityMemo: string | undefined;
+  private controlsMemo: string[] | undefined = undefined;
+  private exposedMemo: boolean | undefined = undefined;
+  private sensitivityMemo: string | undefined = undefined;
+  private boundaryKindsMemo: string[] | undefined = undefined;
+  private storesMemo: string[] | undefined = undefined;
+  private storesSensitivityMemo: string | undefined = undefined;
+  private storesIntegrityMemo: string | undefined = undefined;
+  private storesAvailabilityMemo: string | undefined = undefined;
+  private dataAvailabilityMemo: string | undefined = undefined;
+  private inboundAuthMemo: string[] | undefined = undefined;
+  private outboundAuthMemo: string[] | undefined = undefined;
+  private outboundToKindsMemo: string[] | undefined = undefined;
+  private inboundFromKindsMemo: string[] | undefined = undefined;
 
   constructor(
     private readonly c: ComponentNode,
     private readonly env: FactsEnv,
   ) {}
-
-  /** Data stored, and carried by flows in and out. */
-  private carried(): DataNode[] {
-    return this.env.dataAround(this.c);
-  }
-
-  /** Attributes that build a list or walk the flows, computed once per element (rules read them again and again). */
-  private memo: Record<string, unknown> | undefined;
-  private once<T>(name: string, compute: () => T): T {
-    const memo = (this.memo ??= Object.create(null) as Record<string, unknown>);
-    return (name in memo ? memo[name] : (memo[name] = compute())) as T;
-  }
 
   get id() { return this.c.id; }
   get kind() { return this.c.kind; }
@@ -182,41 +190,55 @@ class ComponentFacts {
   get in_untrusted() { return this.c.inUntrusted; }
   get in_public_subnet() { return this.c.boundaries.some((b) => b.def.kind === 'subnet' && b.def.public); }
   get in_vpc() { return this.c.boundaries.some((b) => b.def.kind === 'vpc'); }
-  get boundary_kinds() { return this.once('boundary_kinds', () => [...new Set(this.c.boundaries.map((b) => b.def.kind))]); }
+  get boundary_kinds() { return (this.boundaryKindsMemo ??= [...new Set(this.c.boundaries.map((b) => b.def.kind))]); }
   get privileged() { return this.c.def.privileged; }
   get human() { return this.c.info.traits.includes('human' as never); }
   get has_iam_role() { return this.c.def.iam_role !== undefined; }
   get access_keys() { return this.c.def.access_keys; }
   get wildcard_permissions() { return this.c.def.wildcard_permissions; }
   get has_arn() { return this.c.def.arn !== undefined; }
-  get stores() { return this.once('stores', () => this.c.stores.map((d) => d.id)); }
-  get stores_sensitivity() { return maxSensitivity(this.c.stores); }
+  get stores() { return (this.storesMemo ??= this.c.stores.map((d) => d.id)); }
+  get stores_sensitivity() { return (this.storesSensitivityMemo ??= SENSITIVITY[sensitivityRank(this.c.stores, 0)]); }
   get stores_pii() { return this.c.stores.some((d) => d.def.pii); }
-  get stores_integrity() { return this.once('stores_integrity', () => maxLevel(this.c.stores.map((d) => d.def.integrity))); }
-  get stores_availability() { return this.once('stores_availability', () => maxLevel(this.c.stores.map((d) => d.def.availability))); }
-  get data_sensitivity() { return (this.sensitivityMemo ??= maxSensitivity(this.carried())); }
-  get data_availability() { return this.once('data_availability', () => maxLevel(this.carried().map((d) => d.def.availability))); }
+  get stores_integrity() { return (this.storesIntegrityMemo ??= maxLevel(this.c.stores.map((d) => d.def.integrity))); }
+  get stores_availability() { return (this.storesAvailabilityMemo ??= maxLevel(this.c.stores.map((d) => d.def.availability))); }
+  get data_sensitivity() {
+    if (this.sensitivityMemo === undefined) {
+      let best = sensitivityRank(this.c.stores, 0);
+      for (const f of this.c.flowsIn) best = sensitivityRank(f.data, best);
+      for (const f of this.c.flowsOut) best = sensitivityRank(f.data, best);
+      this.sensitivityMemo = SENSITIVITY[best];
+    }
+    return this.sensitivityMemo;
+  }
+  get data_availability() { return (this.dataAvailabilityMemo ??= maxLevel(this.env.dataAround(this.c).map((d) => d.def.availability))); }
   get holds_audit_logs() { return this.is_cloudtrail_bucket || this.c.stores.some((d) => d.def.integrity === 'critical'); }
   get is_cloudtrail_bucket() { return this.env.graph.cloudtrail?.bucket === this.c.id; }
-  get inbound_auth() { return this.once('inbound_auth', () => sortedUnique(this.c.flowsIn.map((f) => f.auth))); }
+  get inbound_auth() { return (this.inboundAuthMemo ??= sortedUnique(this.c.flowsIn.map((f) => f.auth))); }
   get inbound_unauthenticated() { return this.c.flowsIn.some((f) => !f.authInfo.authenticates); }
   get inbound_from_untrusted() { return this.c.flowsIn.some((f) => f.from.inUntrusted); }
   get inbound_from_humans() { return this.c.flowsIn.some((f) => f.from.kind === 'user'); }
   get inbound_count() { return this.c.flowsIn.length; }
   get outbound_count() { return this.c.flowsOut.length; }
-  get outbound_auth() { return this.once('outbound_auth', () => sortedUnique(this.c.flowsOut.map((f) => f.auth))); }
+  get outbound_auth() { return (this.outboundAuthMemo ??= sortedUnique(this.c.flowsOut.map((f) => f.auth))); }
   get outbound_long_lived() { return this.c.flowsOut.some((f) => f.authInfo.longLived); }
-  get outbound_to_kinds() { return this.once('outbound_to_kinds', () => sortedUnique(this.c.flowsOut.map((f) => f.to.kind))); }
-  get inbound_from_kinds() { return this.once('inbound_from_kinds', () => sortedUnique(this.c.flowsIn.map((f) => f.from.kind))); }
+  get outbound_to_kinds() { return (this.outboundToKindsMemo ??= sortedUnique(this.c.flowsOut.map((f) => f.to.kind))); }
+  get inbound_from_kinds() { return (this.inboundFromKindsMemo ??= sortedUnique(this.c.flowsIn.map((f) => f.from.kind))); }
   get attack_path() { return this.env.paths.has(this.c.id); }
   get attack_path_length() { return this.env.paths.get(this.c.id)?.flows.length ?? 0; }
   get account() { return this.env.account; }
 }
 
-/** A flow's attributes, computed on first read (see ComponentFacts). */
+/** A flow's attributes, computed on first read and kept (see ComponentFacts). */
 class FlowFacts {
   [attribute: string]: unknown;
-  private controlsMemo: string[] | undefined;
+  private controlsMemo: string[] | undefined = undefined;
+  private crossedKindsMemo: string[] | undefined = undefined;
+  private dataMemo: string[] | undefined = undefined;
+  private sensitivityMemo: string | undefined = undefined;
+  private integrityMemo: string | undefined = undefined;
+  private fromMemo: Facts | undefined = undefined;
+  private toMemo: Facts | undefined = undefined;
 
   constructor(
     private readonly f: FlowNode,
@@ -235,14 +257,14 @@ class FlowFacts {
   get controls() { return (this.controlsMemo ??= sortedUnique([...this.f.controls, ...this.env.effective(this.f.to.id, this.f.to.controls)])); }
   get crosses_boundary() { return crossesBoundary(this.f); }
   get crosses_untrusted() { return crossesUntrusted(this.f); }
-  get crossed_kinds() { return sortedUnique(this.f.crossed.map((b) => b.def.kind)); }
-  get data() { return this.f.data.map((d) => d.id); }
-  get data_sensitivity() { return maxSensitivity(this.f.data); }
+  get crossed_kinds() { return (this.crossedKindsMemo ??= sortedUnique(this.f.crossed.map((b) => b.def.kind))); }
+  get data() { return (this.dataMemo ??= this.f.data.map((d) => d.id)); }
+  get data_sensitivity() { return (this.sensitivityMemo ??= SENSITIVITY[sensitivityRank(this.f.data, 0)]); }
   get data_pii() { return this.f.data.some((d) => d.def.pii); }
-  get data_integrity() { return maxLevel(this.f.data.map((d) => d.def.integrity)); }
+  get data_integrity() { return (this.integrityMemo ??= maxLevel(this.f.data.map((d) => d.def.integrity))); }
   get internal() { const f = this.f; return !f.from.inUntrusted && !f.to.inUntrusted && f.from.element !== 'external-entity' && f.to.element !== 'external-entity'; }
-  get from() { return this.env.component(this.f.from); }
-  get to() { return this.env.component(this.f.to); }
+  get from() { return (this.fromMemo ??= this.env.component(this.f.from)); }
+  get to() { return (this.toMemo ??= this.env.component(this.f.to)); }
   get account() { return this.env.account; }
 }
 

@@ -4,25 +4,32 @@ import type { CompiledRule } from '../rules/load.js';
 import type { Sensitivity } from './sensitivity.js';
 import { assessSeverity } from './severity.js';
 import { type Placeholders, fillTemplate, makeStatement } from './statement.js';
-import type { AcceptanceBook } from './status.js';
+import { evidenceOf } from './evidence.js';
+import type { AttackPath } from './attack-paths.js';
+import type { Facts } from '../rules/conditions.js';
+import type { AcceptanceBook, StatusDecision } from './status.js';
 import type { RuleDef } from '../rules/schema.js';
-import type { ElementKind, Evidence, RecommendedControl, References, Threat, ThreatStatement } from './threat.js';
+import type { Acceptance, ElementKind, Evidence, RecommendedControl, References, Severity, SeverityReasoning, SourceLocation, Status, Threat, ThreatStatement } from './threat.js';
 
 export function threatId(rule: string, element: string): string {
   return `${rule}@${element}`;
 }
 
+/** Where a rule fired, and what the threat's identity, severity, status and text are made from. */
 export interface ThreatSite {
   readonly element: string;
   readonly elementKind: ElementKind;
-  readonly evidence: readonly Evidence[];
+  /** The element's facts: the evidence is read from them when asked for. */
+  readonly facts: Facts;
+  /** Evidence given outright instead (live findings). */
+  readonly evidence: readonly Evidence[] | undefined;
   readonly placeholders: Placeholders;
   readonly controls: ReadonlySet<string>;
   readonly exposed: boolean;
   readonly privileged: boolean;
   readonly dataSensitivity: Sensitivity;
   readonly dataNames: readonly string[];
-  readonly path?: readonly string[];
+  readonly path: AttackPath | undefined;
 }
 
 export function makeThreat(rule: CompiledRule, site: ThreatSite, graph: ModelGraph, book: AcceptanceBook): Threat {
@@ -33,42 +40,122 @@ export function makeThreat(rule: CompiledRule, site: ThreatSite, graph: ModelGra
     dataSensitivity: site.dataSensitivity,
     dataNames: site.dataNames,
     privileged: site.privileged,
-    pathLength: site.path ? site.path.length - 1 : undefined,
+    pathLength: site.path ? site.path.components.length - 1 : undefined,
   });
   const decision = book.decide(id, def, site.element, site.controls);
-  // The statement and the filled-in recommendations are written when a report first
-  // reads them: large models have thousands of mitigated threats no terminal shows.
-  let statement: ThreatStatement | undefined;
-  let recommendations: RecommendedControl[] | undefined;
-  return {
-    id,
-    rule: def.id,
-    category: def.category,
-    element: site.element,
-    elementKind: site.elementKind,
-    title: def.title,
-    get statement() {
-      return (statement ??= makeStatement(def.statement, site.placeholders));
-    },
-    evidence: site.evidence,
-    severity,
-    severityReasoning: reasoning,
-    status: decision.status,
-    mitigatedBy: decision.mitigatedBy,
-    // Optional fields are undefined rather than absent: JSON leaves them out, and the
-    // object keeps one shape (no spreads on the hot path).
-    acceptance: decision.acceptance,
-    controls: controlsOf(def),
-    get recommendations() {
-      return (recommendations ??= def.recommend.map((r) => {
-        const how = fillTemplate(r.how, site.placeholders);
-        return how === r.how ? r : { ...r, how };
-      }));
-    },
-    references: referencesOf(def),
-    path: site.path,
-    location: graph.location(site.element),
-  };
+  return new ThreatRecord(id, rule, site, severity, reasoning, decision, graph.location(site.element));
+}
+
+/** A threat with some fields changed (live evidence, a severity override): the rest, and the lazy text, carried over. */
+export function reviseThreat(t: Threat, patch: Partial<Pick<Threat, 'evidence' | 'severity' | 'severityReasoning'>>): Threat {
+  return t instanceof ThreatRecord ? t.revised(patch) : { ...t, ...patch };
+}
+
+/**
+ * The threats the analysis makes: one class, so every threat has one shape and
+ * costs one allocation. What a report may not read (the statement, the
+ * filled-in recommendations, the evidence) is written when it is first read,
+ * from the rule and the element's shared facts: large models have tens of
+ * thousands of mitigated threats no terminal shows, and objects made for a
+ * report and dropped cost far less than objects kept. `toJSON` gives the
+ * report's field order.
+ */
+class ThreatRecord implements Threat {
+  readonly rule: string;
+  readonly category: Threat['category'];
+  readonly element: string;
+  readonly elementKind: ElementKind;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly severityReasoning: SeverityReasoning;
+  readonly status: Status;
+  readonly mitigatedBy: readonly string[];
+  readonly acceptance: Acceptance | undefined;
+  readonly controls: readonly string[];
+  readonly references: References;
+  readonly path: readonly string[] | undefined;
+  readonly #rule: CompiledRule;
+  readonly #facts: Facts;
+  readonly #placeholders: Placeholders;
+  readonly #attackPath: AttackPath | undefined;
+  #evidence: readonly Evidence[] | undefined;
+  #statement: ThreatStatement | undefined = undefined;
+  #recommendations: readonly RecommendedControl[] | undefined = undefined;
+
+  constructor(
+    readonly id: string,
+    rule: CompiledRule,
+    site: Pick<ThreatSite, 'element' | 'elementKind' | 'facts' | 'evidence' | 'placeholders' | 'path'>,
+    severity: Severity,
+    reasoning: SeverityReasoning,
+    decision: StatusDecision,
+    readonly location: SourceLocation,
+  ) {
+    const def = rule.def;
+    this.#rule = rule;
+    this.#facts = site.facts;
+    this.#placeholders = site.placeholders;
+    this.#attackPath = site.path;
+    this.#evidence = site.evidence;
+    this.rule = def.id;
+    this.category = def.category;
+    this.element = site.element;
+    this.elementKind = site.elementKind;
+    this.title = def.title;
+    this.severity = severity;
+    this.severityReasoning = reasoning;
+    this.status = decision.status;
+    this.mitigatedBy = decision.mitigatedBy;
+    this.acceptance = decision.acceptance;
+    this.controls = controlsOf(def);
+    this.references = referencesOf(def);
+    this.path = site.path?.components;
+  }
+
+  /** Not kept: each read makes it anew from the facts (reports read it once). */
+  get evidence(): readonly Evidence[] {
+    return this.#evidence ?? evidenceOf(this.#rule, this.#facts, this.element, this.#attackPath);
+  }
+
+  get statement(): ThreatStatement {
+    return (this.#statement ??= makeStatement(this.#rule.def.statement, this.#placeholders));
+  }
+
+  get recommendations(): readonly RecommendedControl[] {
+    return (this.#recommendations ??= this.#rule.def.recommend.map((r) => {
+      const how = fillTemplate(r.how, this.#placeholders);
+      return how === r.how ? r : { ...r, how };
+    }));
+  }
+
+  revised(patch: Partial<Pick<Threat, 'evidence' | 'severity' | 'severityReasoning'>>): ThreatRecord {
+    const site = { element: this.element, elementKind: this.elementKind, facts: this.#facts, evidence: patch.evidence ?? this.#evidence, placeholders: this.#placeholders, path: this.#attackPath };
+    return new ThreatRecord(this.id, this.#rule, site, patch.severity ?? this.severity, patch.severityReasoning ?? this.severityReasoning, this, this.location);
+  }
+
+  /** The report's fields, in the report's order; optional ones undefined (JSON leaves them out). */
+  toJSON(): Threat {
+    return {
+      id: this.id,
+      rule: this.rule,
+      category: this.category,
+      element: this.element,
+      elementKind: this.elementKind,
+      title: this.title,
+      statement: this.statement,
+      evidence: this.evidence,
+      severity: this.severity,
+      severityReasoning: this.severityReasoning,
+      status: this.status,
+      mitigatedBy: this.mitigatedBy,
+      acceptance: this.acceptance,
+      controls: this.controls,
+      recommendations: this.recommendations,
+      references: this.references,
+      path: this.path,
+      location: this.location,
+    };
+  }
 }
 
 const referencesByRule = new WeakMap<RuleDef, References>();

@@ -11,7 +11,7 @@
  *   score = likelihood x impact: 8-12 critical, 6-7 high, 3-5 medium, 1-2 low
  */
 import type { RuleDef } from '../rules/schema.js';
-import { LEVELS, type Sensitivity, impactOfSensitivity } from './sensitivity.js';
+import { LEVELS, SENSITIVITY, type Sensitivity, impactOfSensitivity } from './sensitivity.js';
 import type { Severity, SeverityReasoning } from './threat.js';
 
 const LIKELIHOOD = ['low', 'medium', 'high'] as const;
@@ -25,13 +25,19 @@ export interface SeverityInputs {
 }
 
 type Assessment = { severity: Severity; reasoning: SeverityReasoning };
-const memo = new WeakMap<RuleDef['severity'], Map<string, Assessment>>();
+const memo = new WeakMap<RuleDef['severity'], WeakMap<readonly string[], Map<number, Assessment>>>();
 
-/** Same baseline and inputs, same (shared, read-only) assessment: large models repeat them. */
+/**
+ * Same baseline and inputs, same (shared, read-only) assessment: large models
+ * repeat them. The data names are interned by the caller (one array per list of
+ * names), so the lookup builds no key string.
+ */
 export function assessSeverity(base: RuleDef['severity'], inputs: SeverityInputs): Assessment {
-  let byInputs = memo.get(base);
-  if (!byInputs) memo.set(base, (byInputs = new Map()));
-  const key = `${inputs.exposed ? 1 : 0}|${inputs.privileged ? 1 : 0}|${inputs.pathLength ?? ''}|${inputs.dataSensitivity}|${inputs.dataNames.join('\u0000')}`;
+  let byNames = memo.get(base);
+  if (!byNames) memo.set(base, (byNames = new WeakMap()));
+  let byInputs = byNames.get(inputs.dataNames);
+  if (!byInputs) byNames.set(inputs.dataNames, (byInputs = new Map()));
+  const key = (inputs.exposed ? 1 : 0) + (inputs.privileged ? 2 : 0) + SENSITIVITY.indexOf(inputs.dataSensitivity) * 4 + (inputs.pathLength === undefined ? 0 : (inputs.pathLength + 1) * 32);
   let hit = byInputs.get(key);
   if (!hit) byInputs.set(key, (hit = computeSeverity(base, inputs)));
   return hit;

@@ -22,6 +22,10 @@ export function mitigation(rule: RuleDef, controls: ReadonlySet<string>): string
   return [...m.all_of, ...anyHit];
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+/** Most threats: open, nothing closes them (one shared decision). */
+const OPEN: StatusDecision = Object.freeze({ status: 'open', mitigatedBy: NONE });
+
 export class AcceptanceBook {
   private readonly used = new Set<number>();
   /** Where each acceptance is found: by stable id (`threat: rule@element`), or by rule and element (`threat: rule`, `on: element`). */
@@ -54,10 +58,10 @@ export class AcceptanceBook {
     const closedBy = mitigation(rule, controls);
     const found = this.find(threatId, rule.id, element);
     if (closedBy) return { status: 'mitigated', mitigatedBy: closedBy };
-    if (!found) return { status: 'open', mitigatedBy: [] };
+    if (!found) return OPEN;
     const a = found.decl;
     const acceptance: Acceptance = { by: a.by, reason: a.reason, expires: a.expires, ...(a.ticket !== undefined ? { ticket: a.ticket } : {}) };
-    return { status: a.expires < this.today ? 'acceptance-expired' : 'accepted', mitigatedBy: [], acceptance };
+    return { status: a.expires < this.today ? 'acceptance-expired' : 'accepted', mitigatedBy: NONE, acceptance };
   }
 
   /** Indexes of acceptances that matched no threat. */

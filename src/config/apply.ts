@@ -4,6 +4,7 @@
  * per-rule severity, recorded as a severity factor). Both check every rule id
  * the config names against the loaded rules, with positioned errors.
  */
+import { reviseThreat } from '../analysis/make-threat.js';
 import { type AnalysisResult, sortThreats, summarize } from '../analysis/result.js';
 import { CATEGORIES, type Category, type Threat } from '../analysis/threat.js';
 import { type Diagnostic, InputError } from '../model/diagnostics.js';
@@ -56,7 +57,7 @@ export function overrideSeverities(result: AnalysisResult, loaded: LoadedConfig 
     const to = overrides[t.rule];
     if (to === undefined || to === t.severity) return t;
     const factors = [...t.severityReasoning.factors, `severity overridden by ${source}: ${t.severity} → ${to}`];
-    return { ...t, severity: to, severityReasoning: { ...t.severityReasoning, factors } };
+    return reviseThreat(t, { severity: to, severityReasoning: { ...t.severityReasoning, factors } });
   });
   sortThreats(threats);
   return { ...result, threats, summary: summarize(threats) };
