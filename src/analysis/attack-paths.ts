@@ -19,6 +19,7 @@ export interface AttackPath {
   readonly weakHops: readonly { flow: string; why: string }[];
 }
 
+/** Why a hop is weak (unauthenticated, plaintext), or undefined when it is neither. */
 export function isWeakHop(f: FlowNode): string | undefined {
   const reasons: string[] = [];
   if (!f.authInfo.authenticates) reasons.push('unauthenticated');
@@ -47,13 +48,13 @@ export function findAttackPaths(graph: ModelGraph): Map<string, AttackPath> {
     }
   });
   // Outgoing flows in a fixed order, so the shortest path chosen does not depend on the model's order.
-  const outgoing = nodes.map((c) => [...c.flowsOut].sort((a, b) => compareText(a.to.id, b.to.id) || compareText(a.name, b.name)));
+  const outgoing = nodes.map((c) => (c.flowsOut.length < 2 ? c.flowsOut : [...c.flowsOut].sort((a, b) => compareText(a.to.id, b.to.id) || compareText(a.name, b.name))));
   while (head < tail) {
     const state = queue[head++]!;
     const ci = state >> 1;
     const weak = state & 1;
     for (const f of outgoing[ci]!) {
-      const next = index.get(f.to.id)! * 2 + (weak || isWeakHop(f) ? 1 : 0);
+      const next = index.get(f.to.id)! * 2 + (weak || !f.authInfo.authenticates || !f.encrypted ? 1 : 0);
       if (seen[next]) continue;
       seen[next] = 1;
       parentState[next] = state;

@@ -75,11 +75,19 @@ export function buildFacts(graph: ModelGraph, paths: ReadonlyMap<string, AttackP
     return facts;
   };
 
+  // A set needs no order: the declared set itself when nothing is taken away or added.
+  const accountControls = account.controls as string[];
   const componentControls = (id: string): ReadonlySet<string> => {
     const hit = controlsCache.get(id);
     if (hit) return hit;
     const c = graph.components.get(id);
-    const set = new Set<string>([...(c ? effective(id, c.controls) : []), ...(account.controls as string[])]);
+    let set: ReadonlySet<string>;
+    if (c && contradicted.size === 0 && accountControls.length === 0) set = c.controls;
+    else {
+      const union = new Set<string>(c ? (contradicted.size === 0 ? c.controls : effective(id, c.controls)) : []);
+      for (const a of accountControls) union.add(a);
+      set = union;
+    }
     controlsCache.set(id, set);
     return set;
   };
