@@ -6,6 +6,8 @@
 import type { BoundaryNode, ComponentNode, FlowNode, ModelGraph } from '../model/graph.js';
 import type { Facts } from '../rules/conditions.js';
 import { readsAttackPath } from './evidence.js';
+import { admits, groupBy } from './prefilter.js';
+import { KIND_ATTRIBUTES, SIGNATURE_ATTRIBUTES } from './static-facts.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { AttackPath } from './attack-paths.js';
 import type { FactsIndex } from './facts-builder.js';
@@ -40,27 +42,31 @@ function walk(category: Category, ctx: AnalyzerContext): Threat[] {
   const scope = STRIDE_PER_ELEMENT[category];
   const { graph, facts } = ctx;
   const out: Threat[] = [];
-  const components = [...graph.components.values()].filter((c) => scope.elementTypes.includes(c.element));
-  // Each element's facts looked up once per walk, not once per rule.
-  let componentFacts: Facts[] | undefined;
-  let flowFacts: Facts[] | undefined;
+  // Elements grouped once per walk by what their kind or signature decides; each element's facts looked up once.
+  let components: Map<Facts, ComponentNode[]> | undefined;
+  let flows: Map<Facts, FlowNode[]> | undefined;
   for (const rule of ctx.rules) {
     const def = rule.def;
     if (def.category !== category || def.trigger !== 'model') continue;
     const test = rule.condition.test;
     if (def.applies_to === 'component') {
-      componentFacts ??= components.map((c) => facts.component(c));
-      for (let i = 0; i < components.length; i++) {
-        const c = components[i]!;
-        if (def.element_types && !def.element_types.includes(c.element)) continue;
-        const f = componentFacts[i]!;
-        if (test(f)) out.push(makeThreat(rule, componentSite(c, f, rule, ctx), graph, ctx.book));
+      components ??= groupBy([...graph.components.values()].filter((c) => scope.elementTypes.includes(c.element)), (c) => facts.statics.kindOf(c));
+      for (const [kind, members] of components) {
+        if (def.element_types && !def.element_types.includes(members[0]!.element)) continue;
+        if (!admits(rule, kind, KIND_ATTRIBUTES)) continue;
+        for (const c of members) {
+          const f = facts.component(c);
+          if (test(f)) out.push(makeThreat(rule, componentSite(c, f, rule, ctx), graph, ctx.book));
+        }
       }
     } else if (def.applies_to === 'flow' && scope.flows) {
-      flowFacts ??= graph.flows.map((x) => facts.flow(x));
-      for (let i = 0; i < graph.flows.length; i++) {
-        const f = flowFacts[i]!;
-        if (test(f)) out.push(makeThreat(rule, flowSite(graph.flows[i]!, f, ctx), graph, ctx.book));
+      flows ??= groupBy(graph.flows, (f) => facts.statics.signatureOf(f));
+      for (const [signature, members] of flows) {
+        if (!admits(rule, signature, SIGNATURE_ATTRIBUTES)) continue;
+        for (const x of members) {
+          const f = facts.flow(x);
+          if (test(f)) out.push(makeThreat(rule, flowSite(x, f, ctx), graph, ctx.book));
+        }
       }
     } else if (def.applies_to === 'account' && scope.account) {
       if (test(facts.account)) out.push(makeThreat(rule, accountSite(facts.account, ctx), graph, ctx.book));

@@ -3,13 +3,13 @@
  * vocabulary is src/rules/attributes.ts). Declared controls that live
  * verification contradicted are not in effect.
  */
-import { PROTOCOLS } from '../model/catalog/protocols.js';
 import type { BoundaryNode, ComponentNode, DataNode, FlowNode, ModelGraph } from '../model/graph.js';
 import type { Facts } from '../rules/conditions.js';
 import type { AttackPath } from './attack-paths.js';
 import { crossesBoundary, crossesUntrusted, isInternetExposed } from './exposure.js';
 import type { VerificationFacts } from './facts.js';
 import { SENSITIVITY, maxLevel } from './sensitivity.js';
+import { type KindFacts, type SignatureFacts, StaticFactsIndex } from './static-facts.js';
 
 export interface FactsIndex {
   readonly account: Facts;
@@ -22,6 +22,8 @@ export interface FactsIndex {
   flowControls(f: FlowNode): ReadonlySet<string>;
   /** Data a component stores, and carries on every flow in and out. */
   dataAround(c: ComponentNode): readonly DataNode[];
+  /** The facts kinds and flow signatures decide, shared by their elements. */
+  readonly statics: StaticFactsIndex;
 }
 
 export function buildFacts(graph: ModelGraph, paths: ReadonlyMap<string, AttackPath>, verification?: VerificationFacts): FactsIndex {
@@ -29,6 +31,7 @@ export function buildFacts(graph: ModelGraph, paths: ReadonlyMap<string, AttackP
   const effective = (element: string, declared: Iterable<string>) =>
     contradicted.size === 0 ? [...declared].sort() : [...declared].filter((c) => !contradicted.has(`${element}\u0000${c}`)).sort();
   const account = accountFacts(graph, effective);
+  const statics = new StaticFactsIndex();
   const componentCache = new Map<string, Facts>();
   const controlsCache = new Map<string, ReadonlySet<string>>();
 
@@ -41,14 +44,14 @@ export function buildFacts(graph: ModelGraph, paths: ReadonlyMap<string, AttackP
   const env: FactsEnv = { graph, paths, effective, account, component: (c) => component(c), dataAround: around };
   const component = (c: ComponentNode): Facts => {
     let facts = componentCache.get(c.id);
-    if (!facts) componentCache.set(c.id, (facts = new ComponentFacts(c, env)));
+    if (!facts) componentCache.set(c.id, (facts = new ComponentFacts(c, env, statics.kindOf(c))));
     return facts;
   };
 
   const flowCache = new Map<FlowNode, Facts>();
   const flow = (f: FlowNode): Facts => {
     let facts = flowCache.get(f);
-    if (!facts) flowCache.set(f, (facts = new FlowFacts(f, env)));
+    if (!facts) flowCache.set(f, (facts = new FlowFacts(f, env, statics.signatureOf(f))));
     return facts;
   };
 
@@ -99,7 +102,7 @@ export function buildFacts(graph: ModelGraph, paths: ReadonlyMap<string, AttackP
     return set;
   };
 
-  return { account, component, flow, boundary, componentControls, flowControls, dataAround: around };
+  return { account, component, flow, boundary, componentControls, flowControls, dataAround: around, statics };
 }
 
 function accountFacts(graph: ModelGraph, effective: (element: string, declared: Iterable<string>) => string[]): Facts {
@@ -186,12 +189,14 @@ class ComponentFacts {
   constructor(
     private readonly c: ComponentNode,
     private readonly env: FactsEnv,
+    /** What the kind decides (kind, element_type, traits, human): shared by every component of the kind. */
+    readonly kindFacts: KindFacts,
   ) {}
 
   get id() { return this.c.id; }
-  get kind() { return this.c.kind; }
-  get element_type() { return this.c.element; }
-  get traits() { return this.c.info.traits; }
+  get kind() { return this.kindFacts.kind; }
+  get element_type() { return this.kindFacts.element_type; }
+  get traits() { return this.kindFacts.traits; }
   get controls() { return (this.controlsMemo ??= this.env.effective(this.c.id, this.c.controls)); }
   get internet_facing() { return this.c.def.internet_facing; }
   get exposed() { return (this.exposedMemo ??= isInternetExposed(this.c)); }
@@ -200,7 +205,7 @@ class ComponentFacts {
   get in_vpc() { return this.c.boundaries.some((b) => b.def.kind === 'vpc'); }
   get boundary_kinds() { return (this.boundaryKindsMemo ??= [...new Set(this.c.boundaries.map((b) => b.def.kind))]); }
   get privileged() { return this.c.def.privileged; }
-  get human() { return this.c.info.traits.includes('human' as never); }
+  get human() { return this.kindFacts.human; }
   get has_iam_role() { return this.c.def.iam_role !== undefined; }
   get access_keys() { return this.c.def.access_keys; }
   get wildcard_permissions() { return this.c.def.wildcard_permissions; }
@@ -251,15 +256,17 @@ class FlowFacts {
   constructor(
     private readonly f: FlowNode,
     private readonly env: FactsEnv,
+    /** What the signature decides (protocol, auth and what they imply): shared by every flow with it. */
+    readonly signature: SignatureFacts,
   ) {}
 
   get name() { return this.f.name; }
-  get protocol() { return this.f.def.protocol; }
-  get web() { return PROTOCOLS[this.f.def.protocol].web; }
-  get auth() { return this.f.auth; }
-  get authenticated() { return this.f.authInfo.authenticates; }
-  get auth_strong() { return this.f.authInfo.strong; }
-  get auth_long_lived() { return this.f.authInfo.longLived; }
+  get protocol() { return this.signature.protocol; }
+  get web() { return this.signature.web; }
+  get auth() { return this.signature.auth; }
+  get authenticated() { return this.signature.authenticated; }
+  get auth_strong() { return this.signature.auth_strong; }
+  get auth_long_lived() { return this.signature.auth_long_lived; }
   get encrypted() { return this.f.encrypted; }
   get tls_declared() { return this.f.def.tls !== undefined; }
   get controls() { return (this.controlsMemo ??= sortedUnique([...this.f.controls, ...this.env.effective(this.f.to.id, this.f.to.controls)])); }

@@ -15,6 +15,8 @@ export interface CompiledCondition {
   readonly test: (facts: Facts) => boolean;
   /** Attribute paths the condition reads: the evidence when it fires. */
   readonly attributes: readonly string[];
+  /** The conditions of a rule's `when`, each on its own: all of them hold when the rule fires. */
+  readonly parts?: readonly CompiledCondition[];
 }
 
 export interface ConditionError {
@@ -57,7 +59,7 @@ export function compileConditions(input: readonly unknown[], scope: Scope, budge
   const attrs = attributesFor(scope);
   const compiled = input.map((c, i) => compileOne(c, [i], attrs, errors, budget));
   if (errors.length) return { errors };
-  return { condition: allOf(compiled), errors };
+  return { condition: { ...allOf(compiled), parts: compiled }, errors };
 }
 
 // Conditions run once per rule and element: tens of thousands of times in a large model.
