@@ -6,7 +6,8 @@
 import type { BoundaryNode, ComponentNode, FlowNode, ModelGraph } from '../model/graph.js';
 import type { Facts } from '../rules/conditions.js';
 import { readsAttackPath } from './evidence.js';
-import { admits, groupBy } from './prefilter.js';
+import { admits } from './prefilter.js';
+import { groupBy } from '../util/group-by.js';
 import { KIND_ATTRIBUTES, SIGNATURE_ATTRIBUTES } from './static-facts.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { AttackPath } from './attack-paths.js';

@@ -12,15 +12,3 @@ import type { CompiledRule } from '../rules/load.js';
 export function admits(rule: CompiledRule, shared: Facts, decided: ReadonlySet<string>): boolean {
   return (rule.condition.parts ?? []).every((p) => !p.attributes.every((a) => decided.has(a)) || p.test(shared));
 }
-
-/** Elements grouped by the shared facts object they read kind- or signature-decided attributes from, in their order. */
-export function groupBy<T>(elements: readonly T[], key: (e: T) => Facts): Map<Facts, T[]> {
-  const groups = new Map<Facts, T[]>();
-  for (const e of elements) {
-    const k = key(e);
-    const list = groups.get(k);
-    if (list) list.push(e);
-    else groups.set(k, [e]);
-  }
-  return groups;
-}
