@@ -28,6 +28,7 @@ export interface AnalyzerContext {
   readonly bases: { readonly components: Map<ComponentNode, SiteBase>; readonly flows: Map<FlowNode, SiteBase> };
   /** One array per distinct list of data names, shared by every threat that names it (severity is memoised on it). */
   readonly dataNameLists: Map<string, readonly string[]>;
+  readonly groups: ElementGroups;
 }
 
 export interface Analyzer {
@@ -39,34 +40,49 @@ export function defineAnalyzer(category: Category): Analyzer {
   return { category, analyze: (ctx) => walk(category, ctx) };
 }
 
+/** Elements that share what their kind or signature decides, with each element's facts. */
+interface Group<N> {
+  readonly shared: Facts;
+  readonly nodes: readonly N[];
+  readonly facts: readonly Facts[];
+}
+
+/** Elements in groups, made once per analysis for every walk. */
+export interface ElementGroups {
+  components?: readonly Group<ComponentNode>[];
+  flows?: readonly Group<FlowNode>[];
+}
+
+function groupsOf<N>(nodes: readonly N[], shared: (n: N) => Facts, facts: (n: N) => Facts): Group<N>[] {
+  return [...groupBy(nodes, shared)].map(([s, members]) => ({ shared: s, nodes: members, facts: members.map(facts) }));
+}
+
 function walk(category: Category, ctx: AnalyzerContext): Threat[] {
   const scope = STRIDE_PER_ELEMENT[category];
-  const { graph, facts } = ctx;
+  const { graph, facts, groups } = ctx;
   const out: Threat[] = [];
-  // Elements grouped once per walk by what their kind or signature decides; each element's facts looked up once.
-  let components: Map<Facts, ComponentNode[]> | undefined;
-  let flows: Map<Facts, FlowNode[]> | undefined;
   for (const rule of ctx.rules) {
     const def = rule.def;
     if (def.category !== category || def.trigger !== 'model') continue;
     const test = rule.condition.test;
     if (def.applies_to === 'component') {
-      components ??= groupBy([...graph.components.values()].filter((c) => scope.elementTypes.includes(c.element)), (c) => facts.statics.kindOf(c));
-      for (const [kind, members] of components) {
-        if (def.element_types && !def.element_types.includes(members[0]!.element)) continue;
-        if (!admits(rule, kind, KIND_ATTRIBUTES)) continue;
-        for (const c of members) {
-          const f = facts.component(c);
-          if (test(f)) out.push(makeThreat(rule, componentSite(c, f, rule, ctx), graph, ctx.book));
+      groups.components ??= groupsOf([...graph.components.values()], (c) => facts.statics.kindOf(c), (c) => facts.component(c));
+      for (const group of groups.components) {
+        const element = group.nodes[0]!.element;
+        if (!scope.elementTypes.includes(element) || (def.element_types && !def.element_types.includes(element))) continue;
+        if (!admits(rule, group.shared, KIND_ATTRIBUTES)) continue;
+        for (let i = 0; i < group.nodes.length; i++) {
+          const f = group.facts[i]!;
+          if (test(f)) out.push(makeThreat(rule, componentSite(group.nodes[i]!, f, rule, ctx), graph, ctx.book));
         }
       }
     } else if (def.applies_to === 'flow' && scope.flows) {
-      flows ??= groupBy(graph.flows, (f) => facts.statics.signatureOf(f));
-      for (const [signature, members] of flows) {
-        if (!admits(rule, signature, SIGNATURE_ATTRIBUTES)) continue;
-        for (const x of members) {
-          const f = facts.flow(x);
-          if (test(f)) out.push(makeThreat(rule, flowSite(x, f, ctx), graph, ctx.book));
+      groups.flows ??= groupsOf(graph.flows, (f) => facts.statics.signatureOf(f), (f) => facts.flow(f));
+      for (const group of groups.flows) {
+        if (!admits(rule, group.shared, SIGNATURE_ATTRIBUTES)) continue;
+        for (let i = 0; i < group.nodes.length; i++) {
+          const f = group.facts[i]!;
+          if (test(f)) out.push(makeThreat(rule, flowSite(group.nodes[i]!, f, ctx), graph, ctx.book));
         }
       }
     } else if (def.applies_to === 'account' && scope.account) {

@@ -24,7 +24,7 @@ export function analyze(graph: ModelGraph, rules: readonly CompiledRule[], optio
   const paths = findAttackPaths(graph);
   const facts = buildFacts(graph, paths, options.verification);
   const book = new AcceptanceBook(graph.model.accept, options.today);
-  const ctx: AnalyzerContext = { graph, rules, facts, paths, book, bases: { components: new Map(), flows: new Map() }, dataNameLists: new Map() };
+  const ctx: AnalyzerContext = { graph, rules, facts, paths, book, bases: { components: new Map(), flows: new Map() }, dataNameLists: new Map(), groups: {} };
   const warnings: Diagnostic[] = [...(options.warnings ?? [])];
 
   const threats: Threat[] = withDriftEvidence(

@@ -59,7 +59,8 @@ export class SignatureFacts {
 /** One KindFacts per kind and one SignatureFacts per signature, for one analysis. */
 export class StaticFactsIndex {
   private readonly kinds = new Map<Kind, KindFacts>();
-  private readonly signatures = new Map<string, SignatureFacts>();
+  /** protocol → auth → sender kind → receiver kind: lookups by catalog names, no key built. */
+  private readonly signatures = new Map<string, Map<string, Map<Kind, Map<Kind, SignatureFacts>>>>();
 
   kindOf(c: ComponentNode): KindFacts {
     let k = this.kinds.get(c.kind);
@@ -68,9 +69,15 @@ export class StaticFactsIndex {
   }
 
   signatureOf(f: FlowNode): SignatureFacts {
-    const key = `${f.def.protocol}\u0000${f.auth}\u0000${f.from.kind}\u0000${f.to.kind}`;
-    let s = this.signatures.get(key);
-    if (!s) this.signatures.set(key, (s = new SignatureFacts(f.def.protocol, f.auth, this.kindOf(f.from), this.kindOf(f.to))));
+    const protocol = f.def.protocol;
+    let byAuth = this.signatures.get(protocol);
+    if (!byAuth) this.signatures.set(protocol, (byAuth = new Map()));
+    let byFrom = byAuth.get(f.auth);
+    if (!byFrom) byAuth.set(f.auth, (byFrom = new Map()));
+    let byTo = byFrom.get(f.from.kind);
+    if (!byTo) byFrom.set(f.from.kind, (byTo = new Map()));
+    let s = byTo.get(f.to.kind);
+    if (!s) byTo.set(f.to.kind, (s = new SignatureFacts(protocol, f.auth, this.kindOf(f.from), this.kindOf(f.to))));
     return s;
   }
 }

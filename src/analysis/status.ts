@@ -12,14 +12,18 @@ export interface StatusDecision {
   readonly acceptance?: Acceptance;
 }
 
-/** The declared controls that close the threat, or undefined when they do not. */
-export function mitigation(rule: RuleDef, controls: ReadonlySet<string>): string[] | undefined {
+/** The declared controls that close the threat, or undefined when they do not (no list is built for an open threat). */
+export function mitigation(rule: RuleDef, controls: ReadonlySet<string>): readonly string[] | undefined {
   const m = rule.mitigated_by;
-  if (!m || (m.any_of.length === 0 && m.all_of.length === 0)) return undefined;
-  if (!m.all_of.every((c) => controls.has(c))) return undefined;
-  const anyHit = m.any_of.filter((c) => controls.has(c));
-  if (m.any_of.length && anyHit.length === 0) return undefined;
-  return [...m.all_of, ...anyHit];
+  if (!m) return undefined;
+  const { all_of: all, any_of: any } = m;
+  if (all.length === 0 && any.length === 0) return undefined;
+  for (const c of all) if (!controls.has(c)) return undefined;
+  if (any.length === 0) return all;
+  let hits: string[] | undefined;
+  for (const c of any) if (controls.has(c)) (hits ??= []).push(c);
+  if (!hits) return undefined;
+  return all.length === 0 ? hits : [...all, ...hits];
 }
 
 const NONE: readonly string[] = Object.freeze([]);
