@@ -3,7 +3,7 @@ import type { ModelGraph } from '../model/graph.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { Sensitivity } from './sensitivity.js';
 import { assessSeverity } from './severity.js';
-import { type Placeholders, fillTemplate, makeStatement } from './statement.js';
+import { type Placeholders, makeRecommendations, makeStatement } from './statement.js';
 import { evidenceOf } from './evidence.js';
 import type { AttackPath } from './attack-paths.js';
 import type { Facts } from '../rules/conditions.js';
@@ -118,14 +118,11 @@ class ThreatRecord implements Threat {
   }
 
   get statement(): ThreatStatement {
-    return (this.#statement ??= makeStatement(this.#rule.def.statement, this.#placeholders));
+    return (this.#statement ??= makeStatement(this.#rule.def, this.#placeholders));
   }
 
   get recommendations(): readonly RecommendedControl[] {
-    return (this.#recommendations ??= this.#rule.def.recommend.map((r) => {
-      const how = fillTemplate(r.how, this.#placeholders);
-      return how === r.how ? r : { ...r, how };
-    }));
+    return (this.#recommendations ??= makeRecommendations(this.#rule.def, this.#placeholders));
   }
 
   revised(patch: Partial<Pick<Threat, 'evidence' | 'severity' | 'severityReasoning'>>): ThreatRecord {

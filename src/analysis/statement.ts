@@ -5,39 +5,58 @@
  * names from the model; nothing else in a template is interpreted.
  */
 import type { RuleDef } from '../rules/schema.js';
-import type { ThreatStatement } from './threat.js';
+import type { RecommendedControl, ThreatStatement } from './threat.js';
 
 export type Placeholders = Readonly<Record<'element' | 'from' | 'to' | 'kind' | 'data' | 'path' | 'service', string>>;
 
-const PLACEHOLDER = /\{(element|from|to|kind|data|path|service)\}/;
-const compiled = new Map<string, readonly string[]>();
+const PLACEHOLDER = /\{(element|from|to|kind|data|path|service)\}/g;
 
-/** Splits a template once into literal text and placeholder names (odd positions). */
-function parts(template: string): readonly string[] {
-  let p = compiled.get(template);
-  if (!p) {
-    p = template.split(new RegExp(PLACEHOLDER.source, 'g'));
-    compiled.set(template, p);
-  }
-  return p;
-}
+/** A template split once into literal text (even positions) and placeholder names (odd positions). */
+type Template = readonly string[];
 
-export function fillTemplate(template: string, values: Placeholders): string {
-  const p = parts(template);
-  if (p.length === 1) return template;
-  let out = p[0]!;
-  for (let i = 1; i < p.length; i += 2) out += values[p[i] as keyof Placeholders] + p[i + 1]!;
+const compile = (template: string): Template => template.split(PLACEHOLDER);
+
+function fill(t: Template, values: Placeholders): string {
+  if (t.length === 1) return t[0]!;
+  let out = t[0]!;
+  for (let i = 1; i < t.length; i += 2) out += values[t[i] as keyof Placeholders] + t[i + 1]!;
   return out;
 }
 
-export function makeStatement(def: RuleDef['statement'], values: Placeholders): ThreatStatement {
-  const source = fillTemplate(def.source, values);
-  const prerequisites = fillTemplate(def.prerequisites, values);
-  const action = fillTemplate(def.action, values);
-  const impact = fillTemplate(def.impact, values);
-  const assets = fillTemplate(def.assets, values);
+/** A rule's statement and recommendations with their templates split, once per rule. */
+interface RuleText {
+  readonly statement: readonly [Template, Template, Template, Template, Template];
+  readonly recommend: readonly { readonly r: RuleDef['recommend'][number]; readonly how: Template }[];
+}
+const compiled = new WeakMap<RuleDef, RuleText>();
+
+function ruleText(def: RuleDef): RuleText {
+  let text = compiled.get(def);
+  if (!text) {
+    const s = def.statement;
+    text = {
+      statement: [compile(s.source), compile(s.prerequisites), compile(s.action), compile(s.impact), compile(s.assets)],
+      recommend: def.recommend.map((r) => ({ r, how: compile(r.how) })),
+    };
+    compiled.set(def, text);
+  }
+  return text;
+}
+
+export function makeStatement(def: RuleDef, values: Placeholders): ThreatStatement {
+  const [s, p, a, i, x] = ruleText(def).statement;
+  const source = fill(s, values);
+  const prerequisites = fill(p, values);
+  const action = fill(a, values);
+  const impact = fill(i, values);
+  const assets = fill(x, values);
   const text = `${capitalize(source)} ${prerequisites} can ${action}, which leads to ${impact}, negatively impacting ${assets}.`;
   return { source, prerequisites, action, impact, assets, text };
+}
+
+/** The rule's recommendations with {element} and the other placeholders filled in (a recommendation without any is shared). */
+export function makeRecommendations(def: RuleDef, values: Placeholders): RecommendedControl[] {
+  return ruleText(def).recommend.map(({ r, how }) => (how.length === 1 ? r : { control: r.control, service: r.service, feature: r.feature, how: fill(how, values) }));
 }
 
 function capitalize(s: string): string {
