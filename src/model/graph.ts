@@ -7,6 +7,7 @@ import { BOUNDARY_KINDS } from './catalog/boundaries.js';
 import { COMPONENT_KINDS, type ElementType, type KindInfo } from './catalog/kinds.js';
 import { PROTOCOLS } from './catalog/protocols.js';
 import type { AccountControls, Architecture, Boundary, CloudTrailSettings, Component, DataAsset, Flow } from './schema.js';
+import { Interner } from './interner.js';
 import type { Position, SourceMap } from './source-map.js';
 
 export interface BoundaryNode {
@@ -112,52 +113,59 @@ export function buildGraph(file: string, model: Architecture, source?: SourceMap
     const def = model.data[id]!;
     data.set(id, { id, name: def.name ?? id, def });
   }
+  // Elements that list the same controls or data share one Set or array.
+  const controlSets = new Interner<ReadonlySet<string>>(setOf);
+  const dataLists = new Interner<readonly DataNode[]>((ids) => ids.map((d) => data.get(d)!));
+  const crossings = new Crossings();
 
   const components = new Map<string, ComponentNode>();
   for (const id of Object.keys(model.components).sort()) {
     const def = model.components[id]!;
     const boundary = def.in !== undefined ? boundaries.get(def.in) : undefined;
-    const chain = boundary?.chain ?? [];
+    const chain = boundary?.chain ?? NONE;
+    const info = COMPONENT_KINDS[def.kind];
     components.set(id, {
       id,
       name: def.name ?? id,
       def,
       kind: def.kind,
-      info: COMPONENT_KINDS[def.kind],
-      element: COMPONENT_KINDS[def.kind].element,
+      info,
+      element: info.element,
       boundary,
       boundaries: chain,
-      controls: setOf(def.controls),
-      stores: def.stores.map((d) => data.get(d)!),
+      controls: controlSets.get(def.controls),
+      stores: dataLists.get(def.stores),
       flowsOut: [],
       flowsIn: [],
       inUntrusted: chain.some((b) => b.untrusted),
     });
   }
 
-  const flows: FlowNode[] = model.flows.map((def, index) => {
+  const flows = new Array<FlowNode>(model.flows.length);
+  const flowsByName = new Map<string, FlowNode>();
+  for (let index = 0; index < flows.length; index++) {
+    const def = model.flows[index]!;
     const from = components.get(def.from)!;
     const to = components.get(def.to)!;
-    const protocol = PROTOCOLS[def.protocol];
     const flow: FlowNode = {
       name: flowName(def),
       index,
       def,
       from,
       to,
-      encrypted: def.tls ?? protocol.encrypted === true,
+      encrypted: def.tls ?? PROTOCOLS[def.protocol].encrypted === true,
       encryptedBy: def.tls === undefined ? 'protocol' : 'declared',
       auth: def.auth,
       authInfo: AUTH_METHODS[def.auth],
-      data: def.data.map((d) => data.get(d)!),
-      controls: setOf(def.controls),
-      crossed: crossedBoundaries(from.boundaries, to.boundaries),
+      data: dataLists.get(def.data),
+      controls: controlSets.get(def.controls),
+      crossed: crossings.between(from.boundaries, to.boundaries),
     };
+    flows[index] = flow;
+    flowsByName.set(flow.name, flow);
     from.flowsOut.push(flow);
     to.flowsIn.push(flow);
-    return flow;
-  });
-  const flowsByName = new Map(flows.map((f) => [f.name, f]));
+  }
 
   const cloudtrail = model.account.cloudtrail === true
     ? { enabled: true, multi_region: false, management_events: 'all' as const, log_file_validation: false, kms: false, cloudwatch_logs: false, data_events: false }
@@ -188,10 +196,18 @@ export function buildGraph(file: string, model: Architecture, source?: SourceMap
   return { file, model, account: model.account, cloudtrail, components, boundaries, data, flows, flowsByName, location, source };
 }
 
-/** The boundaries in one chain but not the other: what a flow enters or leaves. Chains are short. */
-function crossedBoundaries(a: readonly BoundaryNode[], b: readonly BoundaryNode[]): readonly BoundaryNode[] {
-  if (a === b || (a.length === b.length && a[0] === b[0])) return NONE;
-  return [...a.filter((x) => !b.includes(x)), ...b.filter((x) => !a.includes(x))];
+/** The boundaries in one chain but not the other: what a flow enters or leaves, computed once per pair of chains. */
+class Crossings {
+  private readonly pairs = new Map<readonly BoundaryNode[], Map<readonly BoundaryNode[], readonly BoundaryNode[]>>();
+
+  between(a: readonly BoundaryNode[], b: readonly BoundaryNode[]): readonly BoundaryNode[] {
+    if (a === b || (a.length === b.length && a[0] === b[0])) return NONE;
+    let row = this.pairs.get(a);
+    if (row === undefined) this.pairs.set(a, (row = new Map()));
+    let crossed = row.get(b);
+    if (crossed === undefined) row.set(b, (crossed = [...a.filter((x) => !b.includes(x)), ...b.filter((x) => !a.includes(x))]));
+    return crossed;
+  }
 }
 
 const NONE: readonly BoundaryNode[] = Object.freeze([]);
