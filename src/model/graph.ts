@@ -113,58 +113,18 @@ export function buildGraph(file: string, model: Architecture, source?: SourceMap
     const def = model.data[id]!;
     data.set(id, { id, name: def.name ?? id, def });
   }
-  // Elements that list the same controls or data share one Set or array.
-  const controlSets = new Interner<ReadonlySet<string>>(setOf);
-  const dataLists = new Interner<readonly DataNode[]>((ids) => ids.map((d) => data.get(d)!));
-  const crossings = new Crossings();
-
   const components = new Map<string, ComponentNode>();
-  for (const id of Object.keys(model.components).sort()) {
-    const def = model.components[id]!;
-    const boundary = def.in !== undefined ? boundaries.get(def.in) : undefined;
-    const chain = boundary?.chain ?? NONE;
-    const info = COMPONENT_KINDS[def.kind];
-    components.set(id, {
-      id,
-      name: def.name ?? id,
-      def,
-      kind: def.kind,
-      info,
-      element: info.element,
-      boundary,
-      boundaries: chain,
-      controls: controlSets.get(def.controls),
-      stores: dataLists.get(def.stores),
-      flowsOut: [],
-      flowsIn: [],
-      inUntrusted: chain.some((b) => b.untrusted),
-    });
-  }
+  const nodes = new NodeMaker(boundaries, data, components);
+  for (const id of Object.keys(model.components).sort()) components.set(id, nodes.component(id, model.components[id]!));
 
   const flows = new Array<FlowNode>(model.flows.length);
   const flowsByName = new Map<string, FlowNode>();
   for (let index = 0; index < flows.length; index++) {
-    const def = model.flows[index]!;
-    const from = components.get(def.from)!;
-    const to = components.get(def.to)!;
-    const flow: FlowNode = {
-      name: flowName(def),
-      index,
-      def,
-      from,
-      to,
-      encrypted: def.tls ?? PROTOCOLS[def.protocol].encrypted === true,
-      encryptedBy: def.tls === undefined ? 'protocol' : 'declared',
-      auth: def.auth,
-      authInfo: AUTH_METHODS[def.auth],
-      data: dataLists.get(def.data),
-      controls: controlSets.get(def.controls),
-      crossed: crossings.between(from.boundaries, to.boundaries),
-    };
+    const flow = nodes.flow(model.flows[index]!, index);
     flows[index] = flow;
     flowsByName.set(flow.name, flow);
-    from.flowsOut.push(flow);
-    to.flowsIn.push(flow);
+    flow.from.flowsOut.push(flow);
+    flow.to.flowsIn.push(flow);
   }
 
   const cloudtrail = model.account.cloudtrail === true
@@ -194,6 +154,70 @@ export function buildGraph(file: string, model: Architecture, source?: SourceMap
   };
 
   return { file, model, account: model.account, cloudtrail, components, boundaries, data, flows, flowsByName, location, source };
+}
+
+/**
+ * Makes component and flow nodes, one small method each (so the engine
+ * optimizes them early in a large model). Elements that list the same controls
+ * or data share one Set or array.
+ */
+class NodeMaker {
+  private readonly controlSets = new Interner<ReadonlySet<string>>(setOf);
+  private readonly dataLists: Interner<readonly DataNode[]>;
+  private readonly crossings = new Crossings();
+
+  constructor(
+    private readonly boundaries: ReadonlyMap<string, BoundaryNode>,
+    data: ReadonlyMap<string, DataNode>,
+    private readonly components: ReadonlyMap<string, ComponentNode>,
+  ) {
+    this.dataLists = new Interner((ids) => ids.map((d) => data.get(d)!));
+  }
+
+  component(id: string, def: Component): ComponentNode {
+    const boundary = def.in !== undefined ? this.boundaries.get(def.in) : undefined;
+    const chain = boundary?.chain ?? NONE;
+    const info = COMPONENT_KINDS[def.kind];
+    return {
+      id,
+      name: def.name ?? id,
+      def,
+      kind: def.kind,
+      info,
+      element: info.element,
+      boundary,
+      boundaries: chain,
+      controls: this.controlSets.get(def.controls),
+      stores: this.dataLists.get(def.stores),
+      flowsOut: [],
+      flowsIn: [],
+      inUntrusted: anyUntrusted(chain),
+    };
+  }
+
+  flow(def: Flow, index: number): FlowNode {
+    const from = this.components.get(def.from)!;
+    const to = this.components.get(def.to)!;
+    return {
+      name: flowName(def),
+      index,
+      def,
+      from,
+      to,
+      encrypted: def.tls ?? PROTOCOLS[def.protocol].encrypted === true,
+      encryptedBy: def.tls === undefined ? 'protocol' : 'declared',
+      auth: def.auth,
+      authInfo: AUTH_METHODS[def.auth],
+      data: this.dataLists.get(def.data),
+      controls: this.controlSets.get(def.controls),
+      crossed: this.crossings.between(from.boundaries, to.boundaries),
+    };
+  }
+}
+
+function anyUntrusted(chain: readonly BoundaryNode[]): boolean {
+  for (let i = 0; i < chain.length; i++) if (chain[i]!.untrusted) return true;
+  return false;
 }
 
 /** The boundaries in one chain but not the other: what a flow enters or leaves, computed once per pair of chains. */
