@@ -2,6 +2,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import yamlLib from 'js-yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError } from '../src/model/diagnostics.js';
 import { loadModel } from '../src/model/load.js';
@@ -92,5 +94,23 @@ describe('safety of the reader', () => {
     expect(codes(yaml('a: &x [[[1]]]\nb: { c: *x }\n'))).toEqual(['too-deep']);
     LIMITS.maxDepth = saved.maxDepth;
     expect(codes(yaml(`a: ${'['.repeat(500)}${']'.repeat(500)}\n`))).toEqual(['too-deep']);
+  });
+
+  it('counts the levels of lists and mappings exactly, in block and flow style', () => {
+    const depth = (v: unknown): number => (v !== null && typeof v === 'object' ? 1 + Math.max(0, ...Object.values(v).map(depth)) : 0);
+    const tree = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, fc.constant(1), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('a', 'b', 'c'), tie('node'), { maxKeys: 3 })),
+    })).node;
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('k', 'l'), tree, { minKeys: 1 }), fc.constantFrom(-1, 2, 40), (value, flowLevel) => {
+        const text = yamlLib.dump(value, { flowLevel });
+        const levels = depth(value);
+        LIMITS.maxDepth = levels;
+        expect(codes(yaml(text))).toEqual([]);
+        LIMITS.maxDepth = levels - 1;
+        expect(codes(yaml(text))).toEqual(['too-deep']);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -7,6 +7,7 @@ import { BOUNDARY_KINDS } from './catalog/boundaries.js';
 import { COMPONENT_KINDS, type ElementType, type KindInfo } from './catalog/kinds.js';
 import { PROTOCOLS } from './catalog/protocols.js';
 import type { AccountControls, Architecture, Boundary, CloudTrailSettings, Component, DataAsset, Flow } from './schema.js';
+import { Interner } from './interner.js';
 import type { Position, SourceMap } from './source-map.js';
 
 export interface BoundaryNode {
@@ -112,52 +113,19 @@ export function buildGraph(file: string, model: Architecture, source?: SourceMap
     const def = model.data[id]!;
     data.set(id, { id, name: def.name ?? id, def });
   }
-
   const components = new Map<string, ComponentNode>();
-  for (const id of Object.keys(model.components).sort()) {
-    const def = model.components[id]!;
-    const boundary = def.in !== undefined ? boundaries.get(def.in) : undefined;
-    const chain = boundary?.chain ?? [];
-    components.set(id, {
-      id,
-      name: def.name ?? id,
-      def,
-      kind: def.kind,
-      info: COMPONENT_KINDS[def.kind],
-      element: COMPONENT_KINDS[def.kind].element,
-      boundary,
-      boundaries: chain,
-      controls: setOf(def.controls),
-      stores: def.stores.map((d) => data.get(d)!),
-      flowsOut: [],
-      flowsIn: [],
-      inUntrusted: chain.some((b) => b.untrusted),
-    });
-  }
+  const nodes = new NodeMaker(boundaries, data, components);
+  for (const id of Object.keys(model.components).sort()) components.set(id, nodes.component(id, model.components[id]!));
 
-  const flows: FlowNode[] = model.flows.map((def, index) => {
-    const from = components.get(def.from)!;
-    const to = components.get(def.to)!;
-    const protocol = PROTOCOLS[def.protocol];
-    const flow: FlowNode = {
-      name: flowName(def),
-      index,
-      def,
-      from,
-      to,
-      encrypted: def.tls ?? protocol.encrypted === true,
-      encryptedBy: def.tls === undefined ? 'protocol' : 'declared',
-      auth: def.auth,
-      authInfo: AUTH_METHODS[def.auth],
-      data: def.data.map((d) => data.get(d)!),
-      controls: setOf(def.controls),
-      crossed: crossedBoundaries(from.boundaries, to.boundaries),
-    };
-    from.flowsOut.push(flow);
-    to.flowsIn.push(flow);
-    return flow;
-  });
-  const flowsByName = new Map(flows.map((f) => [f.name, f]));
+  const flows = new Array<FlowNode>(model.flows.length);
+  const flowsByName = new Map<string, FlowNode>();
+  for (let index = 0; index < flows.length; index++) {
+    const flow = nodes.flow(model.flows[index]!, index);
+    flows[index] = flow;
+    flowsByName.set(flow.name, flow);
+    flow.from.flowsOut.push(flow);
+    flow.to.flowsIn.push(flow);
+  }
 
   const cloudtrail = model.account.cloudtrail === true
     ? { enabled: true, multi_region: false, management_events: 'all' as const, log_file_validation: false, kms: false, cloudwatch_logs: false, data_events: false }
@@ -188,10 +156,82 @@ export function buildGraph(file: string, model: Architecture, source?: SourceMap
   return { file, model, account: model.account, cloudtrail, components, boundaries, data, flows, flowsByName, location, source };
 }
 
-/** The boundaries in one chain but not the other: what a flow enters or leaves. Chains are short. */
-function crossedBoundaries(a: readonly BoundaryNode[], b: readonly BoundaryNode[]): readonly BoundaryNode[] {
-  if (a === b || (a.length === b.length && a[0] === b[0])) return NONE;
-  return [...a.filter((x) => !b.includes(x)), ...b.filter((x) => !a.includes(x))];
+/**
+ * Makes component and flow nodes, one small method each (so the engine
+ * optimizes them early in a large model). Elements that list the same controls
+ * or data share one Set or array.
+ */
+class NodeMaker {
+  private readonly controlSets = new Interner<ReadonlySet<string>>(setOf);
+  private readonly dataLists: Interner<readonly DataNode[]>;
+  private readonly crossings = new Crossings();
+
+  constructor(
+    private readonly boundaries: ReadonlyMap<string, BoundaryNode>,
+    data: ReadonlyMap<string, DataNode>,
+    private readonly components: ReadonlyMap<string, ComponentNode>,
+  ) {
+    this.dataLists = new Interner((ids) => ids.map((d) => data.get(d)!));
+  }
+
+  component(id: string, def: Component): ComponentNode {
+    const boundary = def.in !== undefined ? this.boundaries.get(def.in) : undefined;
+    const chain = boundary?.chain ?? NONE;
+    const info = COMPONENT_KINDS[def.kind];
+    return {
+      id,
+      name: def.name ?? id,
+      def,
+      kind: def.kind,
+      info,
+      element: info.element,
+      boundary,
+      boundaries: chain,
+      controls: this.controlSets.get(def.controls),
+      stores: this.dataLists.get(def.stores),
+      flowsOut: [],
+      flowsIn: [],
+      inUntrusted: anyUntrusted(chain),
+    };
+  }
+
+  flow(def: Flow, index: number): FlowNode {
+    const from = this.components.get(def.from)!;
+    const to = this.components.get(def.to)!;
+    return {
+      name: flowName(def),
+      index,
+      def,
+      from,
+      to,
+      encrypted: def.tls ?? PROTOCOLS[def.protocol].encrypted === true,
+      encryptedBy: def.tls === undefined ? 'protocol' : 'declared',
+      auth: def.auth,
+      authInfo: AUTH_METHODS[def.auth],
+      data: this.dataLists.get(def.data),
+      controls: this.controlSets.get(def.controls),
+      crossed: this.crossings.between(from.boundaries, to.boundaries),
+    };
+  }
+}
+
+function anyUntrusted(chain: readonly BoundaryNode[]): boolean {
+  for (let i = 0; i < chain.length; i++) if (chain[i]!.untrusted) return true;
+  return false;
+}
+
+/** The boundaries in one chain but not the other: what a flow enters or leaves, computed once per pair of chains. */
+class Crossings {
+  private readonly pairs = new Map<readonly BoundaryNode[], Map<readonly BoundaryNode[], readonly BoundaryNode[]>>();
+
+  between(a: readonly BoundaryNode[], b: readonly BoundaryNode[]): readonly BoundaryNode[] {
+    if (a === b || (a.length === b.length && a[0] === b[0])) return NONE;
+    let row = this.pairs.get(a);
+    if (row === undefined) this.pairs.set(a, (row = new Map()));
+    let crossed = row.get(b);
+    if (crossed === undefined) row.set(b, (crossed = [...a.filter((x) => !b.includes(x)), ...b.filter((x) => !a.includes(x))]));
+    return crossed;
+  }
 }
 
 const NONE: readonly BoundaryNode[] = Object.freeze([]);

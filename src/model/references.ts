@@ -7,6 +7,7 @@
 import { PROTOCOLS } from './catalog/protocols.js';
 import type { Diagnostic } from './diagnostics.js';
 import { flowName } from './graph.js';
+import { type IdList, ReferredIds } from './referred-ids.js';
 import type { Architecture } from './schema.js';
 import type { PathSegment, SourceMap } from './source-map.js';
 import { didYouMean } from '../util/suggest.js';
@@ -47,16 +48,18 @@ export function checkReferences(model: Architecture, ctx: CheckContext, omitted:
   const warn = (path: PathSegment[], code: string, message: string, key = false) => report('warning', path, code, message, key);
 
   const boundaryIds = new Set(Object.keys(model.boundaries));
-  const componentIds = new Set(Object.keys(model.components));
-  const dataIds = new Set(Object.keys(model.data));
+  // Which components and data assets the flows and stores refer to: for the unused warnings.
+  const componentIds = new ReferredIds(Object.keys(model.components));
+  const dataIds = new ReferredIds(Object.keys(model.data));
   // Suggestions also come from entries left out for their own errors.
-  const named = (ids: ReadonlySet<string>, left: ReadonlySet<string> | 'all') => (left === 'all' || left.size === 0 ? ids : [...ids, ...left]);
+  const named = (ids: IdList, left: ReadonlySet<string> | 'all') => (left === 'all' || left.size === 0 ? ids : [...ids, ...left]);
   const boundaryNames = named(boundaryIds, omitted.boundaries);
   const componentNames = named(componentIds, omitted.components);
   const dataNames = named(dataIds, omitted.data);
   const missingBoundary = (id: string) => !boundaryIds.has(id) && !omits(omitted.boundaries, id);
   const missingComponent = (id: string) => !componentIds.has(id) && !omits(omitted.components, id);
-  const missingData = (id: string) => !dataIds.has(id) && !omits(omitted.data, id);
+  const unknownEnd = (id: string) => !componentIds.refer(id) && !omits(omitted.components, id);
+  const missingData = (id: string) => !dataIds.refer(id) && !omits(omitted.data, id);
 
   for (const id of boundaryIds) {
     const b = model.boundaries[id]!;
@@ -84,8 +87,8 @@ export function checkReferences(model: Architecture, ctx: CheckContext, omitted:
     const f = model.flows[k]!;
     const i = omitted.flowIndex[k] ?? k;
     const n = `flow #${i + 1}`;
-    if (missingComponent(f.from)) error(['flows', i, 'from'], 'unknown-reference', `${n} comes from "${f.from}", which is not a component${didYouMean(f.from, componentNames)}`);
-    if (missingComponent(f.to)) error(['flows', i, 'to'], 'unknown-reference', `${n} goes to "${f.to}", which is not a component${didYouMean(f.to, componentNames)}`);
+    if (unknownEnd(f.from)) error(['flows', i, 'from'], 'unknown-reference', `${n} comes from "${f.from}", which is not a component${didYouMean(f.from, componentNames)}`);
+    if (unknownEnd(f.to)) error(['flows', i, 'to'], 'unknown-reference', `${n} goes to "${f.to}", which is not a component${didYouMean(f.to, componentNames)}`);
     if (f.from === f.to) error(['flows', i], 'self-flow', `${n} goes from "${f.from}" to itself; model the internal call inside the component instead`, true);
     for (let j = 0; j < f.data.length; j++) {
       const d = f.data[j]!;
@@ -115,7 +118,7 @@ export function checkReferences(model: Architecture, ctx: CheckContext, omitted:
 
   if (out.length && out.some((d) => d.severity === 'error')) return out;
   if (omitted !== NOTHING_OMITTED) return out;
-  unusedWarnings(model, dataIds, warn);
+  unusedWarnings(model, componentIds, dataIds, warn);
   return out;
 }
 
@@ -125,7 +128,7 @@ function checkAcceptances(
   model: Architecture,
   ctx: CheckContext,
   omitted: Omitted,
-  ids: { componentIds: ReadonlySet<string>; boundaryIds: ReadonlySet<string>; flowNames: ReadonlyMap<string, number> },
+  ids: { componentIds: IdList; boundaryIds: ReadonlySet<string>; flowNames: ReadonlyMap<string, number> },
   error: Report,
   warn: Report,
 ): void {
@@ -152,23 +155,16 @@ function checkAcceptances(
   }
 }
 
-function unusedWarnings(model: Architecture, dataIds: ReadonlySet<string>, warn: Report): void {
-  const used = new Set<string>();
-  const connected = new Set<string>();
-  for (const f of model.flows) {
-    connected.add(f.from).add(f.to);
-    for (const d of f.data) used.add(d);
-  }
+function unusedWarnings(model: Architecture, componentIds: ReferredIds, dataIds: ReferredIds, warn: Report): void {
   const ct = model.account.cloudtrail;
   const trailBucket = typeof ct === 'object' ? ct.bucket : undefined;
-  for (const id of Object.keys(model.components)) {
-    for (const d of model.components[id]!.stores) used.add(d);
-    if (!connected.has(id) && trailBucket !== id) {
+  for (const id of componentIds) {
+    if (!componentIds.isReferred(id) && trailBucket !== id) {
       warn(['components', id], 'unconnected', `component "${id}" has no flows; threats that depend on who talks to it cannot be found (add its flows, or remove it)`, true);
     }
   }
   for (const id of dataIds) {
-    if (!used.has(id)) warn(['data', id], 'unused-data', `data asset "${id}" is neither stored nor carried by any flow; add it to a component's \`stores\` or a flow's \`data\`, or remove it`, true);
+    if (!dataIds.isReferred(id)) warn(['data', id], 'unused-data', `data asset "${id}" is neither stored nor carried by any flow; add it to a component's \`stores\` or a flow's \`data\`, or remove it`, true);
   }
 }
 

@@ -111,6 +111,24 @@ export class FrameTable {
   kindOf(i: number): number {
     return this.kind[this.unwrap(i)]! & KIND_MASK;
   }
+
+  /** The most lists and mappings nested in one another, from the root down. */
+  collectionDepth(): number {
+    if (this.root === NONE) return 0;
+    let deepest = 0;
+    const nodes = [this.root];
+    const levels = [this.isCollection(this.root) ? 1 : 0];
+    while (nodes.length > 0) {
+      const i = nodes.pop()!;
+      const level = levels.pop()!;
+      if (level > deepest) deepest = level;
+      for (let c = this.first[i]!; c !== NONE; c = this.next[c]!) {
+        nodes.push(c);
+        levels.push(level + (this.isCollection(c) ? 1 : 0));
+      }
+    }
+    return deepest;
+  }
 }
 
 interface Located {

@@ -56,7 +56,7 @@ export function parseYaml(file: string, bytes: Uint8Array): YamlSource {
   if (bytes.length > LIMITS.maxBytes) tooLarge(file, bytes.length);
   const text = decode(file, bytes);
   checkTabs(file, text);
-  const { value, table, dataDepth } = parseWithPositions(file, text);
+  const { value, table, parserDepth } = parseWithPositions(file, text);
   if (value === null || value === undefined) {
     if (/^\s*$/.test(text.replace(/^\s*#.*$/gm, ''))) {
       fail(file, 1, 1, 'empty', 'the file is empty: a model starts with `ztm: 1` (run `ztm init` for a starter model).');
@@ -64,23 +64,22 @@ export function parseYaml(file: string, bytes: Uint8Array): YamlSource {
   }
   const map = new SourceMap(text, table, value);
   // Without aliases the values form a tree as small as the text; the walk then only locates a too-deep value.
-  if (table.aliases > 0 || dataDepth > LIMITS.maxDepth) checkExpansion(file, value, map);
+  // Lists and mappings nest no deeper than the parser did: only a deep parse needs the exact count.
+  if (table.aliases > 0 || (parserDepth > LIMITS.maxDepth && table.collectionDepth() > LIMITS.maxDepth)) checkExpansion(file, value, map);
   return { file, value, map };
 }
 
 /** js-yaml's nesting counts keys and block-sequence items too: about two parser levels per level of data. */
-const parserDepth = () => LIMITS.maxDepth * 2 + 4;
+const maxParserDepth = () => LIMITS.maxDepth * 2 + 4;
 
-function parseWithPositions(file: string, text: string): { value: unknown; table: FrameTable; dataDepth: number } {
+function parseWithPositions(file: string, text: string): { value: unknown; table: FrameTable; parserDepth: number } {
   const table = new FrameTable(text.length >> 2);
-  const maxDepth = parserDepth();
+  const maxDepth = maxParserDepth();
   // open nodes and, for each, its last closed child
   const open = new Int32Array(maxDepth + 2);
   const tail = new Int32Array(maxDepth + 2);
-  // levels of lists and mappings below each open node
-  const below = new Int32Array(maxDepth + 2);
   let depth = 0;
-  let dataDepth = 0;
+  let deepest = 0;
   let value: unknown;
   try {
     const options: yaml.LoadOptions & { maxDepth: number } = {
@@ -91,18 +90,15 @@ function parseWithPositions(file: string, text: string): { value: unknown; table
       listener(event, state: yaml.State & { anchor: string | null }) {
         if (event === 'open') {
           open[depth] = table.open(state.position);
-          below[depth] = 0;
           tail[depth++] = -1;
+          if (depth > deepest) deepest = depth;
           return;
         }
         const i = open[--depth]!;
-        const parent = depth > 0 ? open[depth - 1]! : -1;
-        table.close(i, state.position, state.kind, state.result, state.anchor, parent, depth > 0 ? tail[depth - 1]! : -1);
-        const levels = below[depth]! + (table.isCollection(i) ? 1 : 0);
         if (depth > 0) {
+          table.close(i, state.position, state.kind, state.result, state.anchor, open[depth - 1]!, tail[depth - 1]!);
           tail[depth - 1] = i;
-          if (levels > below[depth - 1]!) below[depth - 1] = levels;
-        } else dataDepth = levels;
+        } else table.close(i, state.position, state.kind, state.result, state.anchor, -1, -1);
       },
     };
     value = yaml.load(text, options);
@@ -118,7 +114,7 @@ function parseWithPositions(file: string, text: string): { value: unknown; table
     }
     throw err;
   }
-  return { value, table, dataDepth };
+  return { value, table, parserDepth: deepest };
 }
 
 function decode(file: string, bytes: Uint8Array): string {
@@ -135,6 +131,8 @@ function decode(file: string, bytes: Uint8Array): string {
 }
 
 function checkTabs(file: string, text: string): void {
+  // Most files have no tab at all: one scan instead of the line-by-line pattern.
+  if (text.indexOf('\t') === -1) return;
   const diagnostics: Diagnostic[] = [];
   const re = /^([ ]*)\t/gm;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
