@@ -2,19 +2,22 @@
  * The walk every STRIDE analyzer shares: select the category's rules, visit the
  * elements STRIDE per element assigns to the category, test each rule's
  * condition on the element's facts, and make a threat where it holds.
+ * Elements are visited in groups that share what their component kind or flow
+ * signature decides; a group the rule's kind-decided conditions reject is
+ * skipped whole (prefilter.ts), which changes the work, never the findings.
  */
 import type { BoundaryNode, ComponentNode, FlowNode, ModelGraph } from '../model/graph.js';
 import type { Facts } from '../rules/conditions.js';
-import { readsAttackPath } from './evidence.js';
-import { admits } from './prefilter.js';
-import { groupBy } from '../util/group-by.js';
-import { KIND_ATTRIBUTES, SIGNATURE_ATTRIBUTES } from './static-facts.js';
 import type { CompiledRule } from '../rules/load.js';
+import { groupBy } from '../util/group-by.js';
 import type { AttackPath } from './attack-paths.js';
+import { readsAttackPath } from './evidence.js';
 import type { FactsIndex } from './facts-builder.js';
 import { type ThreatSite, makeThreat } from './make-threat.js';
+import { admits } from './prefilter.js';
 import { type Sensitivity, maxSensitivity } from './sensitivity.js';
 import type { AcceptanceBook } from './status.js';
+import { KIND_ATTRIBUTES, SIGNATURE_ATTRIBUTES } from './static-facts.js';
 import { STRIDE_PER_ELEMENT } from './stride-per-element.js';
 import type { Category, Threat } from './threat.js';
 
