@@ -10,9 +10,21 @@ import { thousands } from '../../util/thousands.js';
 
 /** A GitHub-flavoured table; cells must be one line each (escapeMarkdown guarantees it). */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('l' | 'r' | 'c')[]): string[] {
-  const rule = headers.map((_, i) => ({ l: '---', r: '--:', c: ':-:' })[align?.[i] ?? 'l']);
-  const line = (cells: readonly string[]) => `| ${cells.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`;
-  return [line(headers), line(rule), ...rows.map(line)];
+  const lines = tableHead(headers, align);
+  for (const row of rows) lines.push(tableRow(row));
+  return lines;
+}
+
+/** A table's header and rule lines: the rows follow, one {@link tableRow} each. */
+export function tableHead(headers: readonly string[], align?: readonly ('l' | 'r' | 'c')[]): string[] {
+  return [tableRow(headers), tableRow(headers.map((_, i) => ({ l: '---', r: '--:', c: ':-:' })[align?.[i] ?? 'l']))];
+}
+
+/** One table line: `| a | b |`, an empty cell written as one space. */
+export function tableRow(cells: readonly string[]): string {
+  let line = '|';
+  for (const c of cells) line += c === '' ? '   |' : ` ${c} |`;
+  return line;
 }
 
 /** A heading followed by a blank line. */
@@ -42,34 +54,60 @@ export function plural(n: number, word: string): string {
   return `${thousands(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Lines joined into one piece of the document: pieces of about a megabyte. */
-const LINES_PER_PIECE = 4000;
+/** Characters in one piece of the document: about a megabyte. */
+const PIECE_SIZE = 1 << 20;
 
 /**
- * A document's text from its sections (each a list of lines), in pieces of a
- * few thousand lines: sections separated by one blank line, trailing newlines
- * of a section dropped, empty sections left out, the document ending with one
- * newline. The same text as joining each section and the sections.
+ * A document's text from its sections (each a sequence of lines, read as the
+ * writer asks for more), in pieces of about a megabyte: sections separated by
+ * one blank line, trailing newlines of a section dropped, empty sections left
+ * out, the document ending with one newline. The same text as joining each
+ * section's lines with newlines and the sections with blank lines.
  */
-export function* documentText(sections: Iterable<readonly string[]>): Generator<string> {
-  let separator = '';
+export function* documentText(sections: Iterable<Iterable<string>>): Generator<string> {
+  let parts: string[] = [];
+  let size = 0;
+  let started = false;
   for (const section of sections) {
-    if (section.length === 0) continue;
-    // The section's text ends at its last line with anything but newlines.
-    let end = section.length;
-    let last = '';
-    while (end > 0 && (last = trimNewlines(section[end - 1]!)) === '') end--;
-    if (end === 0) {
-      yield separator;
-    } else {
-      for (let i = 0; i < end - 1; i += LINES_PER_PIECE) {
-        yield `${i === 0 ? separator : '\n'}${section.slice(i, Math.min(i + LINES_PER_PIECE, end - 1)).join('\n')}`;
+    // The line with text last seen, held until the next one shows it is not the section's last
+    // (the last loses its trailing newlines), and the newline-only lines after it.
+    let last: string | undefined;
+    const blank: string[] = [];
+    let empty = true;
+    for (const line of section) {
+      if (empty) {
+        if (started) parts.push('\n\n');
+        started = true;
+        empty = false;
       }
-      yield `${end > 1 ? '\n' : separator}${last}`;
+      if (isBlank(line)) {
+        blank.push(line);
+        continue;
+      }
+      if (last !== undefined) {
+        parts.push(last, '\n');
+        size += last.length;
+      }
+      for (const b of blank) parts.push(b, '\n');
+      blank.length = 0;
+      last = line;
+      if (size >= PIECE_SIZE) {
+        yield parts.join('');
+        parts = [];
+        size = 0;
+      }
     }
-    separator = '\n\n';
+    if (last !== undefined) parts.push(trimNewlines(last));
   }
-  yield '\n';
+  parts.push('\n');
+  yield parts.join('');
+}
+
+/** Empty, or newlines only. */
+function isBlank(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return end === 0;
 }
 
 function trimNewlines(text: string): string {

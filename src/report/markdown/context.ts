@@ -9,12 +9,23 @@ export interface ReviewContext {
   readonly verdict: GateVerdict;
   /** The model's graph: needed for the diagram, the matrix rows and the perimeter table. */
   readonly graph?: ModelGraph;
-  /** Element labels and threat links already written: large models name the same element thousands of times. */
-  readonly memo: { readonly labels: Map<string, string>; readonly refs: Map<string, string> };
+  /** What the sections share, each worked out once: large models name the same element thousands of times. */
+  readonly memo: ReviewMemo;
+}
+
+interface ReviewMemo {
+  /** Element labels, by element id. */
+  readonly labels: Map<string, string>;
+  /** Threat links, by threat id. */
+  readonly refs: Map<string, string>;
+  /** Model text that repeats (titles, element names along paths, severity factors), escaped. */
+  readonly text: Map<string, string>;
+  /** Every threat in the register's order (see register-order.ts). */
+  registerOrder?: readonly Threat[];
 }
 
 export function reviewContext(result: AnalysisResult, verdict: GateVerdict, graph?: ModelGraph): ReviewContext {
-  return { result, verdict, ...(graph ? { graph } : {}), memo: { labels: new Map(), refs: new Map() } };
+  return { result, verdict, ...(graph ? { graph } : {}), memo: { labels: new Map(), refs: new Map(), text: new Map() } };
 }
 
 /** `Display name (`id`)` when the element has a name of its own, else the id. */
@@ -26,6 +37,18 @@ export function elementLabel(ctx: ReviewContext, id: string): string {
     ctx.memo.labels.set(id, label);
   }
   return label;
+}
+
+/** escapeMarkdown of text the document repeats, escaped once. */
+export function escapedOnce(ctx: ReviewContext, text: string): string {
+  let escaped = ctx.memo.text.get(text);
+  if (escaped === undefined) ctx.memo.text.set(text, (escaped = escapeMarkdown(text)));
+  return escaped;
+}
+
+/** An attack path's element names, entry first, joined by arrows. */
+export function pathText(ctx: ReviewContext, path: readonly string[]): string {
+  return path.map((name) => escapedOnce(ctx, name)).join(' → ');
 }
 
 /** A short reference to a threat in lists: its id, linked to its entry in the register. */
