@@ -6,7 +6,8 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
 import { HOSTILE, TEST_RULES, VALID, analyze, isOpen, jsonReport } from './data/reports.js';
-import { escapeHtml, escapeMarkdown, markdownId } from '../src/report/escape.js';
+import fc from 'fast-check';
+import { escapeHtml, escapeMarkdown, markdownId, terminalSafe } from '../src/report/escape.js';
 
 const ORDERS = 'fixtures/valid/orders-platform.yaml';
 const markdownOf = (model: string, ...extra: string[]) => {
@@ -196,6 +197,23 @@ describe('escapeMarkdown / escapeHtml', () => {
     ['a & b', 'a &amp; b'],
   ])('%j → %j', (input, output) => {
     expect(escapeMarkdown(input)).toBe(output);
+  });
+
+  it('makes the same text as one pass per rule, in the order the rules are written', () => {
+    // escapeMarkdown as first written, a pass per rule: the one-pass version must agree on any text.
+    const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+    const byPass = (text: string) =>
+      terminalSafe(
+        text
+          .replace(/\s+/g, ' ')
+          .trim()
+          .replace(/[&<>]/g, (c) => entities[c]!)
+          .replace(/[\\`*_[\]|~#]/g, (c) => `\\${c}`)
+          .replace(/^(-|\+(?= |$)|=|\d+(?=[.)](?: |$)))/, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`)),
+      );
+    const tricky = [...'-+=1234567890.) \t\n\r\u000b\f\u00a0\u2028\u2029\ufeff\u3000&<>"\'\\`*_[]|~#!()/:;@aZ\u0000\u001b\u007f\u0085\u009f\u061c\u200b\u200e\u202a\u202e\u2066\u2069\ufb02\u00b0\u00b6\u00df→✓é'];
+    const text = fc.array(fc.constantFrom(...tricky), { maxLength: 24 }).map((cs) => cs.join(''));
+    fc.assert(fc.property(fc.oneof(text, fc.string({ unit: 'binary', maxLength: 24 })), (t) => escapeMarkdown(t) === byPass(t)), { numRuns: 20_000 });
   });
 
   it('escapes HTML for element content and attributes', () => {

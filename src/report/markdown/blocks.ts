@@ -22,9 +22,7 @@ export function tableHead(headers: readonly string[], align?: readonly ('l' | 'r
 
 /** One table line: `| a | b |`, an empty cell written as one space. */
 export function tableRow(cells: readonly string[]): string {
-  let line = '|';
-  for (const c of cells) line += c === '' ? '   |' : ` ${c} |`;
-  return line;
+  return `| ${(cells.includes('') ? cells.map((c) => c || ' ') : cells).join(' | ')} |`;
 }
 
 /** A heading followed by a blank line. */
@@ -65,53 +63,57 @@ const PIECE_SIZE = 1 << 20;
  * section's lines with newlines and the sections with blank lines.
  */
 export function* documentText(sections: Iterable<Iterable<string>>): Generator<string> {
+  // Lines go into `parts` with a newline between two lines of a section and a blank line between
+  // sections; a section's lines are only looked at where it ends, or where a piece is cut.
   let parts: string[] = [];
   let size = 0;
   let started = false;
   for (const section of sections) {
-    // The line with text last seen, held until the next one shows it is not the section's last
-    // (the last loses its trailing newlines), and the newline-only lines after it.
-    let last: string | undefined;
-    const blank: string[] = [];
-    let empty = true;
+    let first = -1; // where the section's first line is in `parts`
     for (const line of section) {
-      if (empty) {
+      if (first < 0) {
         if (started) parts.push('\n\n');
         started = true;
-        empty = false;
-      }
-      if (isBlank(line)) {
-        blank.push(line);
-        continue;
-      }
-      if (last !== undefined) {
-        parts.push(last, '\n');
-        size += last.length;
-      }
-      for (const b of blank) parts.push(b, '\n');
-      blank.length = 0;
-      last = line;
-      if (size >= PIECE_SIZE) {
+        first = parts.length;
+      } else parts.push('\n');
+      parts.push(line);
+      size += line.length;
+      if (size >= PIECE_SIZE && !isBlank(line)) {
+        // The section could end at this line, which would then lose its trailing newlines: it starts the next piece.
+        parts.pop();
         yield parts.join('');
-        parts = [];
-        size = 0;
+        parts = [line];
+        first = 0;
+        size = line.length;
       }
     }
-    if (last !== undefined) parts.push(trimNewlines(last));
+    if (first >= 0) trimSection(parts, first);
   }
   parts.push('\n');
   yield parts.join('');
 }
 
-/** Empty, or newlines only. */
-function isBlank(text: string): boolean {
+/** Drops the section's trailing newlines: its last lines if blank, and those that end its last other line. */
+function trimSection(parts: string[], first: number): void {
+  let last = parts.length - 1; // lines are at first, first + 2, ...: a newline between two
+  while (last > first && isBlank(parts[last]!)) last -= 2;
+  parts.length = last + 1;
+  parts[last] = trimNewlines(parts[last]!); // '' for a section of blank lines only, still set off from its neighbours
+}
+
+/** The length of `text` without its trailing newlines. */
+function contentEnd(text: string): number {
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
-  return end === 0;
+  return end;
+}
+
+/** Empty, or newlines only. */
+function isBlank(text: string): boolean {
+  return contentEnd(text) === 0;
 }
 
 function trimNewlines(text: string): string {
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  const end = contentEnd(text);
   return end === text.length ? text : text.slice(0, end);
 }

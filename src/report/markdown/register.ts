@@ -34,7 +34,7 @@ const recommendationLine = cachedBy((r: RecommendedControl) => `  - ${escapeMark
 const referencesLine = cachedBy((refs: References) => referenceLinks(refs).map(link).join(', '));
 
 function evidence(ctx: ReviewContext, t: Threat): string {
-  return t.evidence.map((e) => `${markdownId(e.element)} ${escapedOnce(ctx, e.attribute)} = ${escapeMarkdown(JSON.stringify(e.value) ?? 'undefined')}`).join(', ');
+  return t.evidence.map((e) => `${markdownId(e.element)} ${escapedOnce(ctx, e.attribute)} = ${escapedOnce(ctx, JSON.stringify(e.value) ?? 'undefined')}`).join(', ');
 }
 
 /** One threat's entry, as one string: thousands of entries hold less than thousands of lines each. */
