@@ -8,6 +8,7 @@ import { ROOT } from './helpers/cli.js';
 import { HOSTILE, TEST_RULES, VALID, analyze, isOpen, jsonReport } from './data/reports.js';
 import fc from 'fast-check';
 import { escapeHtml, escapeMarkdown, markdownId, terminalSafe } from '../src/report/escape.js';
+import { threatAnchor } from '../src/report/markdown/context.js';
 
 const ORDERS = 'fixtures/valid/orders-platform.yaml';
 const markdownOf = (model: string, ...extra: string[]) => {
@@ -223,6 +224,22 @@ describe('escapeMarkdown / escapeHtml', () => {
   it('puts plain ids in code spans and escapes anything else', () => {
     expect(markdownId('spoofing.x@cdn->web')).toBe('`spoofing.x@cdn->web`');
     expect(markdownId('a`b|c')).toBe('a\\`b\\|c');
+  });
+});
+
+describe('threat anchors', () => {
+  it('are the rule and the element made anchor parts, joined by `-` when both have one', () => {
+    // As first written: the id split at its first `@`, each side made a part.
+    const part = (text: string) => text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+    const bySides = (id: string) => {
+      const at = id.indexOf('@');
+      if (at < 0) return `threat-${part(id)}`;
+      const [rule, element] = [part(id.slice(0, at)), part(id.slice(at + 1))];
+      return `threat-${rule && element ? `${rule}-${element}` : rule || element}`;
+    };
+    const id = fc.array(fc.constantFrom(...'aZ09.-_@@ /->é→'), { maxLength: 16 }).map((cs) => cs.join(''));
+    fc.assert(fc.property(fc.oneof(id, fc.string({ maxLength: 16 })), (t) => threatAnchor(t) === bySides(t)), { numRuns: 20_000 });
+    expect(threatAnchor('spoofing.no-auth@cdn->web')).toBe('threat-spoofing-no-auth-cdn-web');
   });
 });
 

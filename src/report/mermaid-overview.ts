@@ -33,8 +33,9 @@ export interface BoundaryOverview {
 export function renderBoundaryOverview(graph: ModelGraph, flagged: ReadonlySet<string>): BoundaryOverview | undefined {
   let maxDepth = 0;
   for (const b of graph.boundaries.values()) maxDepth = Math.max(maxDepth, b.chain.length - 1);
+  const model = drawingOrder(graph, flagged);
   for (let depth = maxDepth; depth >= 0; depth--) {
-    const drawn = overviewAt(graph, depth, flagged);
+    const drawn = overviewAt(model, depth);
     if (fitsMermaid(drawn.text, drawn.edges)) return { text: drawn.text, depth };
   }
   return undefined;
@@ -69,12 +70,34 @@ interface Edge {
   flagged: boolean;
 }
 
-function overviewAt(graph: ModelGraph, depth: number, flagged: ReadonlySet<string>): { text: string; edges: number } {
-  const boundaries = [...graph.boundaries.values()].filter((b) => b.chain.length - 1 <= depth).sort((a, b) => compareText(a.id, b.id));
+/** The model sorted as every depth draws it, and which flows are flagged: worked out once for all depths tried. */
+interface DrawingOrder {
+  readonly boundaries: readonly BoundaryNode[];
+  readonly components: readonly ComponentNode[];
+  readonly flows: readonly FlowNode[];
+  readonly flaggedComponents: ReadonlySet<string>;
+  /** By position in `flows`. */
+  readonly flaggedFlows: readonly boolean[];
+}
+
+function drawingOrder(graph: ModelGraph, flagged: ReadonlySet<string>): DrawingOrder {
+  const flows = [...graph.flows].sort(compareFlows);
+  return {
+    boundaries: [...graph.boundaries.values()].sort((a, b) => compareText(a.id, b.id)),
+    components: [...graph.components.values()].sort((a, b) => compareText(a.id, b.id)),
+    flows,
+    flaggedComponents: flagged,
+    flaggedFlows: flows.map((flow) => isFlaggedFlow(flow, flagged)),
+  };
+}
+
+function overviewAt(model: DrawingOrder, depth: number): { text: string; edges: number } {
+  const flagged = model.flaggedComponents;
+  const boundaries = model.boundaries.filter((b) => b.chain.length - 1 <= depth);
   const subgraphId = new Map(boundaries.map((b, i) => [b, `b${i + 1}`]));
   const children = groupBy(boundaries, (b) => b.parent);
 
-  const components = [...graph.components.values()].sort((a, b) => compareText(a.id, b.id));
+  const components = model.components;
   const groupOf = new Map<ComponentNode, Group>();
   const groups = new Map<BoundaryNode | undefined, Group>();
   for (const c of components) {
@@ -87,10 +110,11 @@ function overviewAt(graph: ModelGraph, depth: number, flagged: ReadonlySet<strin
   }
 
   const edges = new Map<string, Edge>();
-  for (const flow of [...graph.flows].sort(compareFlows)) {
+  for (let i = 0; i < model.flows.length; i++) {
+    const flow = model.flows[i]!;
     const from = groupOf.get(flow.from)!;
     const to = groupOf.get(flow.to)!;
-    const red = isFlaggedFlow(flow, flagged);
+    const red = model.flaggedFlows[i]!;
     if (from === to) {
       tally(from.inside, flow);
       if (red) from.flagged = true;

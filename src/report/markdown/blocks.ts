@@ -53,7 +53,7 @@ export function plural(n: number, word: string): string {
 }
 
 /** Characters in one piece of the document: about a megabyte. */
-const PIECE_SIZE = 1 << 20;
+const PIECE_SIZE = 1 << 16;
 
 /**
  * A document's text from its sections (each a sequence of lines, read as the

@@ -58,27 +58,13 @@ export function threatRef(ctx: ReviewContext, t: Pick<Threat, 'id'>): string {
   return ref;
 }
 
-/** The anchor of a threat's entry in the register: an explicit, predictable id. */
+/**
+ * The anchor of a threat's entry in the register: an explicit, predictable id.
+ * `threat-`, then the id in lower-case letters and digits, every other run
+ * (the `@` between rule and element among them) made one `-`, none at either end.
+ */
 export function threatAnchor(id: string): string {
-  const at = id.indexOf('@');
-  if (at < 0) return `threat-${anchorPart(id)}`;
-  const rule = anchorPart(id.slice(0, at));
-  const element = anchorPart(id.slice(at + 1));
-  return `threat-${rule && element ? `${rule}-${element}` : rule || element}`;
-}
-
-// Parts repeat across threats (a rule on thousands of elements, an element under several rules).
-const anchorParts = new Map<string, string>();
-
-/** Lower-case letters and digits, every other run made one `-`, none at either end. */
-function anchorPart(text: string): string {
-  let part = anchorParts.get(text);
-  if (part === undefined) {
-    part = text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
-    if (anchorParts.size > 100_000) anchorParts.clear();
-    anchorParts.set(text, part);
-  }
-  return part;
+  return `threat-${id.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}`;
 }
 
 /**
