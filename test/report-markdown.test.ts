@@ -8,7 +8,8 @@ import { ROOT } from './helpers/cli.js';
 import { HOSTILE, TEST_RULES, VALID, analyze, isOpen, jsonReport } from './data/reports.js';
 import fc from 'fast-check';
 import { escapeHtml, escapeMarkdown, markdownId, terminalSafe } from '../src/report/escape.js';
-import { threatAnchor } from '../src/report/markdown/context.js';
+import { threatAnchor } from '../src/report/markdown/anchors.js';
+import { reviewContext } from '../src/report/markdown/context.js';
 
 const ORDERS = 'fixtures/valid/orders-platform.yaml';
 const markdownOf = (model: string, ...extra: string[]) => {
@@ -237,9 +238,14 @@ describe('threat anchors', () => {
       const [rule, element] = [part(id.slice(0, at)), part(id.slice(at + 1))];
       return `threat-${rule && element ? `${rule}-${element}` : rule || element}`;
     };
-    const id = fc.array(fc.constantFrom(...'aZ09.-_@@ /->é→'), { maxLength: 16 }).map((cs) => cs.join(''));
-    fc.assert(fc.property(fc.oneof(id, fc.string({ maxLength: 16 })), (t) => threatAnchor(t) === bySides(t)), { numRuns: 20_000 });
-    expect(threatAnchor('spoofing.no-auth@cdn->web')).toBe('threat-spoofing-no-auth-cdn-web');
+    const text = fc.oneof(fc.array(fc.constantFrom(...'aZ09.-_@@ /->é→'), { maxLength: 12 }).map((cs) => cs.join('')), fc.string({ maxLength: 12 }));
+    const ctx = () => reviewContext({} as never, {} as never);
+    // A threat's id is its rule and element joined by `@`; an id that is not is anchored whole.
+    fc.assert(fc.property(text, text, (rule, element) => threatAnchor(ctx(), { id: `${rule}@${element}`, rule, element }) === bySides(`${rule}@${element}`)), { numRuns: 20_000 });
+    fc.assert(fc.property(text, text, text, (id, rule, element) => threatAnchor(ctx(), { id, rule, element }) === bySides(id)), { numRuns: 20_000 });
+    const shared = ctx();
+    expect(['a.b@x', 'a.b@y', 'A.B@x'].map((id) => threatAnchor(shared, { id, rule: id.split('@')[0]!, element: id.split('@')[1]! }))).toEqual(['threat-a-b-x', 'threat-a-b-y', 'threat-a-b-x']);
+    expect(threatAnchor(shared, { id: 'spoofing.no-auth@cdn->web', rule: 'spoofing.no-auth', element: 'cdn->web' })).toBe('threat-spoofing-no-auth-cdn-web');
   });
 });
 

@@ -3,6 +3,7 @@ import type { AnalysisResult, GateVerdict } from '../../analysis/result.js';
 import type { Threat } from '../../analysis/threat.js';
 import type { ModelGraph } from '../../model/graph.js';
 import { escapeMarkdown, markdownId } from '../escape.js';
+import { threatAnchor } from './anchors.js';
 
 export interface ReviewContext {
   readonly result: AnalysisResult;
@@ -18,6 +19,8 @@ interface ReviewMemo {
   readonly labels: Map<string, string>;
   /** Threat links, by threat id. */
   readonly refs: Map<string, string>;
+  /** Rule ids and element ids as parts of anchors (see anchors.ts). */
+  readonly anchorParts: Map<string, string>;
   /** Model text that repeats (titles, element names along paths, severity factors), escaped. */
   readonly text: Map<string, string>;
   /** Every threat in the register's order (see register-order.ts). */
@@ -25,7 +28,7 @@ interface ReviewMemo {
 }
 
 export function reviewContext(result: AnalysisResult, verdict: GateVerdict, graph?: ModelGraph): ReviewContext {
-  return { result, verdict, ...(graph ? { graph } : {}), memo: { labels: new Map(), refs: new Map(), text: new Map() } };
+  return { result, verdict, ...(graph ? { graph } : {}), memo: { labels: new Map(), refs: new Map(), anchorParts: new Map(), text: new Map() } };
 }
 
 /** `Display name (`id`)` when the element has a name of its own, else the id. */
@@ -52,19 +55,10 @@ export function pathText(ctx: ReviewContext, path: readonly string[]): string {
 }
 
 /** A short reference to a threat in lists: its id, linked to its entry in the register. */
-export function threatRef(ctx: ReviewContext, t: Pick<Threat, 'id'>): string {
+export function threatRef(ctx: ReviewContext, t: Pick<Threat, 'id' | 'rule' | 'element'>): string {
   let ref = ctx.memo.refs.get(t.id);
-  if (ref === undefined) ctx.memo.refs.set(t.id, (ref = `[${markdownId(t.id)}](#${threatAnchor(t.id)})`));
+  if (ref === undefined) ctx.memo.refs.set(t.id, (ref = `[${markdownId(t.id)}](#${threatAnchor(ctx, t)})`));
   return ref;
-}
-
-/**
- * The anchor of a threat's entry in the register: an explicit, predictable id.
- * `threat-`, then the id in lower-case letters and digits, every other run
- * (the `@` between rule and element among them) made one `-`, none at either end.
- */
-export function threatAnchor(id: string): string {
-  return `threat-${id.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}`;
 }
 
 /**

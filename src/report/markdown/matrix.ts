@@ -79,6 +79,8 @@ export function* matrixSection(ctx: ReviewContext): Generator<string> {
   const none: readonly Threat[] = [];
   for (const row of rows(ctx)) {
     const threats = byElement.get(row.id) ?? none;
-    yield tableRow([elementLabel(ctx, row.id), row.elementType ?? row.kind, ...CATEGORIES.map((c) => cell(threats, c, applies(row, c)))]);
+    const cells = [elementLabel(ctx, row.id), row.elementType ?? row.kind];
+    for (const c of CATEGORIES) cells.push(cell(threats, c, applies(row, c)));
+    yield tableRow(cells);
   }
 }

@@ -11,7 +11,8 @@ import { CONTROLS, isKnownControl } from '../../model/catalog/controls.js';
 import { escapeMarkdown, markdownId } from '../escape.js';
 import { referenceLinks } from '../references.js';
 import { STATUS_TEXT, heading, link, plural, severityText, tableHead, tableRow } from './blocks.js';
-import { type ReviewContext, elementLabel, escapedOnce, pathText, threatAnchor } from './context.js';
+import { threatAnchor } from './anchors.js';
+import { type ReviewContext, elementLabel, escapedOnce, pathText } from './context.js';
 import { registerOrder } from './register-order.js';
 
 /** The service a control belongs to: the catalog's, or as the rule recommends it for team-specific controls. */
@@ -37,27 +38,24 @@ function evidence(ctx: ReviewContext, t: Threat): string {
   return t.evidence.map((e) => `${markdownId(e.element)} ${escapedOnce(ctx, e.attribute)} = ${escapedOnce(ctx, JSON.stringify(e.value) ?? 'undefined')}`).join(', ');
 }
 
-/** One threat's entry, as one string: thousands of entries hold less than thousands of lines each. */
-function entry(ctx: ReviewContext, t: Threat, n: number): string {
-  const lines = [
-    `### <a id="${threatAnchor(t.id)}"></a>${n}. ${escapedOnce(ctx, t.title)}`,
-    '',
-    `- **Id:** ${markdownId(t.id)}`,
-    `- **Element:** ${elementLabel(ctx, t.element)}, ${t.elementKind}`,
-    `- **Category:** ${CATEGORY_TITLES[t.category]}`,
-    `- **Severity:** ${severityText(t.severity)} (${reasoningText(t.severityReasoning)})`,
-    `- **Status:** ${STATUS_TEXT[t.status]}`,
-  ];
-  if (t.acceptance) lines.push(`- **Accepted by:** ${escapeMarkdown(t.acceptance.by)} until ${escapeMarkdown(t.acceptance.expires)}: ${escapeMarkdown(t.acceptance.reason)}`);
-  lines.push(`- **Threat:** ${escapeMarkdown(t.statement.text)}`);
-  if (t.path) lines.push(`- **Path:** ${pathText(ctx, t.path)}`);
-  if (t.evidence.length) lines.push(`- **Evidence:** ${evidence(ctx, t)}`);
-  lines.push('- **Recommended AWS controls:**');
-  for (const r of t.recommendations) lines.push(recommendationLine(r));
+/** One threat's entry, line by line, ending with a blank line. */
+function* entry(ctx: ReviewContext, t: Threat, n: number): Generator<string> {
+  yield `### <a id="${threatAnchor(ctx, t)}"></a>${n}. ${escapedOnce(ctx, t.title)}`;
+  yield '';
+  yield `- **Id:** ${markdownId(t.id)}`;
+  yield `- **Element:** ${elementLabel(ctx, t.element)}, ${t.elementKind}`;
+  yield `- **Category:** ${CATEGORY_TITLES[t.category]}`;
+  yield `- **Severity:** ${severityText(t.severity)} (${reasoningText(t.severityReasoning)})`;
+  yield `- **Status:** ${STATUS_TEXT[t.status]}`;
+  if (t.acceptance) yield `- **Accepted by:** ${escapeMarkdown(t.acceptance.by)} until ${escapeMarkdown(t.acceptance.expires)}: ${escapeMarkdown(t.acceptance.reason)}`;
+  yield `- **Threat:** ${escapeMarkdown(t.statement.text)}`;
+  if (t.path) yield `- **Path:** ${pathText(ctx, t.path)}`;
+  if (t.evidence.length) yield `- **Evidence:** ${evidence(ctx, t)}`;
+  yield '- **Recommended AWS controls:**';
+  for (const r of t.recommendations) yield recommendationLine(r);
   const refs = referencesLine(t.references);
-  if (refs) lines.push(`- **References:** ${refs}`);
-  lines.push('');
-  return lines.join('\n');
+  if (refs) yield `- **References:** ${refs}`;
+  yield '';
 }
 
 function* mitigatedTable(ctx: ReviewContext, threats: readonly Threat[], count: number): Generator<string> {
@@ -67,7 +65,7 @@ function* mitigatedTable(ctx: ReviewContext, threats: readonly Threat[], count: 
   yield* tableHead(['Threat', 'Element', 'Category', 'Severity', 'Mitigated by']);
   for (const t of threats) {
     if (t.status !== 'mitigated') continue;
-    yield tableRow([`<a id="${threatAnchor(t.id)}"></a>${markdownId(t.id)}`, elementLabel(ctx, t.element), CATEGORY_TITLES[t.category], t.severity, t.mitigatedBy.map(markdownId).join(', ')]);
+    yield tableRow([`<a id="${threatAnchor(ctx, t)}"></a>${markdownId(t.id)}`, elementLabel(ctx, t.element), CATEGORY_TITLES[t.category], t.severity, t.mitigatedBy.map(markdownId).join(', ')]);
   }
 }
 
@@ -79,7 +77,7 @@ export function* registerSection(ctx: ReviewContext): Generator<string> {
     return;
   }
   let n = 0;
-  for (const t of threats) if (t.status !== 'mitigated') yield entry(ctx, t, ++n);
+  for (const t of threats) if (t.status !== 'mitigated') yield* entry(ctx, t, ++n);
   const mitigated = threats.length - n;
   if (mitigated > 0) yield* mitigatedTable(ctx, threats, mitigated);
 }
