@@ -49,6 +49,8 @@ function foldedInto(c: ComponentNode, depth: number): BoundaryNode | undefined {
 
 interface Group {
   readonly id: string;
+  /** The number in the id. */
+  readonly n: number;
   readonly members: ComponentNode[];
   /** Flows between two members: counted in the node's label, not drawn. */
   readonly inside: FlowCounts;
@@ -75,24 +77,24 @@ interface DrawingOrder {
   readonly boundaries: readonly BoundaryNode[];
   readonly components: readonly ComponentNode[];
   readonly flows: readonly FlowNode[];
-  readonly flaggedComponents: ReadonlySet<string>;
-  /** By position in `flows`. */
+  /** By position in `components` and in `flows`. */
+  readonly flaggedComponents: readonly boolean[];
   readonly flaggedFlows: readonly boolean[];
 }
 
 function drawingOrder(graph: ModelGraph, flagged: ReadonlySet<string>): DrawingOrder {
+  const components = [...graph.components.values()].sort((a, b) => compareText(a.id, b.id));
   const flows = [...graph.flows].sort(compareFlows);
   return {
     boundaries: [...graph.boundaries.values()].sort((a, b) => compareText(a.id, b.id)),
-    components: [...graph.components.values()].sort((a, b) => compareText(a.id, b.id)),
+    components,
     flows,
-    flaggedComponents: flagged,
+    flaggedComponents: components.map((c) => flagged.has(c.id)),
     flaggedFlows: flows.map((flow) => isFlaggedFlow(flow, flagged)),
   };
 }
 
 function overviewAt(model: DrawingOrder, depth: number): { text: string; edges: number } {
-  const flagged = model.flaggedComponents;
   const boundaries = model.boundaries.filter((b) => b.chain.length - 1 <= depth);
   const subgraphId = new Map(boundaries.map((b, i) => [b, `b${i + 1}`]));
   const children = groupBy(boundaries, (b) => b.parent);
@@ -100,16 +102,18 @@ function overviewAt(model: DrawingOrder, depth: number): { text: string; edges: 
   const components = model.components;
   const groupOf = new Map<ComponentNode, Group>();
   const groups = new Map<BoundaryNode | undefined, Group>();
-  for (const c of components) {
+  for (let i = 0; i < components.length; i++) {
+    const c = components[i]!;
     const where = foldedInto(c, depth);
     let group = groups.get(where);
-    if (!group) groups.set(where, (group = { id: `g${groups.size + 1}`, members: [], inside: noFlows(), flagged: false }));
+    if (!group) groups.set(where, (group = { id: `g${groups.size + 1}`, n: groups.size + 1, members: [], inside: noFlows(), flagged: false }));
     group.members.push(c);
-    if (flagged.has(c.id)) group.flagged = true;
+    if (model.flaggedComponents[i]) group.flagged = true;
     groupOf.set(c, group);
   }
 
-  const edges = new Map<string, Edge>();
+  // One edge per pair of groups and encryption, keyed by a number made of the three.
+  const edges = new Map<number, Edge>();
   for (let i = 0; i < model.flows.length; i++) {
     const flow = model.flows[i]!;
     const from = groupOf.get(flow.from)!;
@@ -120,7 +124,7 @@ function overviewAt(model: DrawingOrder, depth: number): { text: string; edges: 
       if (red) from.flagged = true;
       continue;
     }
-    const key = `${from.id} ${to.id} ${flow.encrypted}`;
+    const key = (from.n * (groups.size + 1) + to.n) * 2 + (flow.encrypted ? 1 : 0);
     let edge = edges.get(key);
     if (!edge) edges.set(key, (edge = { from, to, encrypted: flow.encrypted, counts: noFlows(), flagged: false }));
     tally(edge.counts, flow);

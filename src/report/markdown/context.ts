@@ -15,7 +15,7 @@ export interface ReviewContext {
 }
 
 interface ReviewMemo {
-  /** Element labels, by element id. */
+  /** Labels of elements with a name, by element id. */
   readonly labels: Map<string, string>;
   /** Threat links, by threat id. */
   readonly refs: Map<string, string>;
@@ -33,12 +33,11 @@ export function reviewContext(result: AnalysisResult, verdict: GateVerdict, grap
 
 /** `Display name (`id`)` when the element has a name of its own, else the id. */
 export function elementLabel(ctx: ReviewContext, id: string): string {
+  const name = ctx.graph?.components.get(id)?.name ?? ctx.graph?.boundaries.get(id)?.name;
+  // Only labels with a name are kept: an id alone (every flow's) is as quickly written again.
+  if (name === undefined || name === id) return markdownId(id);
   let label = ctx.memo.labels.get(id);
-  if (label === undefined) {
-    const name = ctx.graph?.components.get(id)?.name ?? ctx.graph?.boundaries.get(id)?.name;
-    label = name !== undefined && name !== id ? `${escapeMarkdown(name)} (${markdownId(id)})` : markdownId(id);
-    ctx.memo.labels.set(id, label);
-  }
+  if (label === undefined) ctx.memo.labels.set(id, (label = `${escapeMarkdown(name)} (${markdownId(id)})`));
   return label;
 }
 

@@ -35,7 +35,13 @@ const recommendationLine = cachedBy((r: RecommendedControl) => `  - ${escapeMark
 const referencesLine = cachedBy((refs: References) => referenceLinks(refs).map(link).join(', '));
 
 function evidence(ctx: ReviewContext, t: Threat): string {
-  return t.evidence.map((e) => `${markdownId(e.element)} ${escapedOnce(ctx, e.attribute)} = ${escapedOnce(ctx, JSON.stringify(e.value) ?? 'undefined')}`).join(', ');
+  return t.evidence.map((e) => `${markdownId(e.element)} ${escapedOnce(ctx, e.attribute)} = ${evidenceValue(ctx, e.value)}`).join(', ');
+}
+
+/** The value as JSON, escaped: once per value for a string, number or boolean (they repeat), each time for a list (a path, mostly). */
+function evidenceValue(ctx: ReviewContext, value: unknown): string {
+  const json = JSON.stringify(value) ?? 'undefined';
+  return typeof value === 'object' && value !== null ? escapeMarkdown(json) : escapedOnce(ctx, json);
 }
 
 /** One threat's entry, line by line, ending with a blank line. */
