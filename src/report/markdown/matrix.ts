@@ -76,11 +76,20 @@ export function* matrixSection(ctx: ReviewContext): Generator<string> {
   yield 'S spoofing, T tampering, R repudiation, I information disclosure, D denial of service, E elevation of privilege. Each cell counts the threats found, with the worst open severity; `·` none found, `n/a` the category does not apply to this kind of element.';
   yield '';
   yield* tableHead(['Element', 'Type', ...CATEGORIES.map((c) => LETTERS[c])]);
-  const none: readonly Threat[] = [];
+  // Most elements have no threat: their cells depend only on the kind of element, worked out once per kind.
+  const unthreatened = new Map<string, string[]>();
   for (const row of rows(ctx)) {
-    const threats = byElement.get(row.id) ?? none;
-    const cells = [elementLabel(ctx, row.id), row.elementType ?? row.kind];
-    for (const c of CATEGORIES) cells.push(cell(threats, c, applies(row, c)));
+    const type = row.elementType ?? row.kind;
+    const threats = byElement.get(row.id);
+    let cells: string[];
+    if (threats === undefined) {
+      let rest = unthreatened.get(type);
+      if (rest === undefined) unthreatened.set(type, (rest = [type, ...CATEGORIES.map((c) => cell([], c, applies(row, c)))]));
+      cells = [elementLabel(ctx, row.id)].concat(rest);
+    } else {
+      cells = [elementLabel(ctx, row.id), type];
+      for (const c of CATEGORIES) cells.push(cell(threats, c, applies(row, c)));
+    }
     yield tableRow(cells);
   }
 }
