@@ -65,31 +65,35 @@ function cell(threats: readonly Threat[], category: Category, applicable: boolea
   return parts.join(', ');
 }
 
-export function* matrixSection(ctx: ReviewContext): Generator<string> {
+function threatsByElement(threats: readonly Threat[]): Map<string, Threat[]> {
   const byElement = new Map<string, Threat[]>();
-  for (const t of ctx.result.threats) {
+  for (const t of threats) {
     const list = byElement.get(t.element);
     if (list) list.push(t);
     else byElement.set(t.element, [t]);
   }
+  return byElement;
+}
+
+/** The cells after the element's label: most elements have no threat, and theirs depend only on the kind of element, made once per kind. */
+function rowCells(row: Row, threats: readonly Threat[] | undefined, unthreatened: Map<string, readonly string[]>): readonly string[] {
+  const type = row.elementType ?? row.kind;
+  let cells = threats === undefined ? unthreatened.get(type) : undefined;
+  if (cells === undefined) {
+    const made: string[] = [type];
+    for (const c of CATEGORIES) made.push(cell(threats ?? [], c, applies(row, c)));
+    if (threats === undefined) unthreatened.set(type, made);
+    cells = made;
+  }
+  return cells;
+}
+
+export function* matrixSection(ctx: ReviewContext): Generator<string> {
+  const byElement = threatsByElement(ctx.result.threats);
   yield* heading(2, 'STRIDE per element');
   yield 'S spoofing, T tampering, R repudiation, I information disclosure, D denial of service, E elevation of privilege. Each cell counts the threats found, with the worst open severity; `·` none found, `n/a` the category does not apply to this kind of element.';
   yield '';
   yield* tableHead(['Element', 'Type', ...CATEGORIES.map((c) => LETTERS[c])]);
-  // Most elements have no threat: their cells depend only on the kind of element, worked out once per kind.
-  const unthreatened = new Map<string, string[]>();
-  for (const row of rows(ctx)) {
-    const type = row.elementType ?? row.kind;
-    const threats = byElement.get(row.id);
-    let cells: string[];
-    if (threats === undefined) {
-      let rest = unthreatened.get(type);
-      if (rest === undefined) unthreatened.set(type, (rest = [type, ...CATEGORIES.map((c) => cell([], c, applies(row, c)))]));
-      cells = [elementLabel(ctx, row.id)].concat(rest);
-    } else {
-      cells = [elementLabel(ctx, row.id), type];
-      for (const c of CATEGORIES) cells.push(cell(threats, c, applies(row, c)));
-    }
-    yield tableRow(cells);
-  }
+  const unthreatened = new Map<string, readonly string[]>();
+  for (const row of rows(ctx)) yield tableRow([elementLabel(ctx, row.id)].concat(rowCells(row, byElement.get(row.id), unthreatened)));
 }

@@ -69,10 +69,11 @@ function* mitigatedTable(ctx: ReviewContext, threats: readonly Threat[], count: 
   yield `${plural(count, 'threat')} closed by declared controls, most severe first. The JSON report (\`--format json\`) holds each one's statement, evidence and references.`;
   yield '';
   yield* tableHead(['Threat', 'Element', 'Category', 'Severity', 'Mitigated by']);
-  for (const t of threats) {
-    if (t.status !== 'mitigated') continue;
-    yield tableRow([`<a id="${threatAnchor(ctx, t)}"></a>${markdownId(t.id)}`, elementLabel(ctx, t.element), CATEGORY_TITLES[t.category], t.severity, t.mitigatedBy.map(markdownId).join(', ')]);
-  }
+  for (const t of threats) if (t.status === 'mitigated') yield mitigatedRow(ctx, t);
+}
+
+function mitigatedRow(ctx: ReviewContext, t: Threat): string {
+  return tableRow([`<a id="${threatAnchor(ctx, t)}"></a>${markdownId(t.id)}`, elementLabel(ctx, t.element), CATEGORY_TITLES[t.category], t.severity, t.mitigatedBy.map(markdownId).join(', ')]);
 }
 
 export function* registerSection(ctx: ReviewContext): Generator<string> {
