@@ -52,12 +52,12 @@ export function plural(n: number, word: string): string {
   return `${thousands(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Characters in one piece of the document: about a megabyte. */
+/** Characters in one piece of the document: small enough to die young; writers regroup pieces (see batched). */
 const PIECE_SIZE = 1 << 16;
 
 /**
  * A document's text from its sections (each a sequence of lines, read as the
- * writer asks for more), in pieces of about a megabyte: sections separated by
+ * writer asks for more), in pieces of about 64 K characters: sections separated by
  * one blank line, trailing newlines of a section dropped, empty sections left
  * out, the document ending with one newline. The same text as joining each
  * section's lines with newlines and the sections with blank lines.
