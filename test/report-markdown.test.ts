@@ -6,7 +6,10 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
 import { HOSTILE, TEST_RULES, VALID, analyze, isOpen, jsonReport } from './data/reports.js';
-import { escapeHtml, escapeMarkdown, markdownId } from '../src/report/escape.js';
+import fc from 'fast-check';
+import { escapeHtml, escapeMarkdown, markdownId, terminalSafe } from '../src/report/escape.js';
+import { threatAnchor } from '../src/report/markdown/anchors.js';
+import { reviewContext } from '../src/report/markdown/context.js';
 
 const ORDERS = 'fixtures/valid/orders-platform.yaml';
 const markdownOf = (model: string, ...extra: string[]) => {
@@ -198,6 +201,23 @@ describe('escapeMarkdown / escapeHtml', () => {
     expect(escapeMarkdown(input)).toBe(output);
   });
 
+  it('makes the same text as one pass per rule, in the order the rules are written', () => {
+    // escapeMarkdown as first written, a pass per rule: the one-pass version must agree on any text.
+    const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+    const byPass = (text: string) =>
+      terminalSafe(
+        text
+          .replace(/\s+/g, ' ')
+          .trim()
+          .replace(/[&<>]/g, (c) => entities[c]!)
+          .replace(/[\\`*_[\]|~#]/g, (c) => `\\${c}`)
+          .replace(/^(-|\+(?= |$)|=|\d+(?=[.)](?: |$)))/, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`)),
+      );
+    const tricky = [...'-+=1234567890.) \t\n\r\u000b\f\u00a0\u2028\u2029\ufeff\u3000&<>"\'\\`*_[]|~#!()/:;@aZ\u0000\u001b\u007f\u0085\u009f\u061c\u200b\u200e\u202a\u202e\u2066\u2069\ufb02\u00b0\u00b6\u00df→✓é'];
+    const text = fc.array(fc.constantFrom(...tricky), { maxLength: 24 }).map((cs) => cs.join(''));
+    fc.assert(fc.property(fc.oneof(text, fc.string({ unit: 'binary', maxLength: 24 })), (t) => escapeMarkdown(t) === byPass(t)), { numRuns: 20_000 });
+  });
+
   it('escapes HTML for element content and attributes', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });
@@ -205,6 +225,27 @@ describe('escapeMarkdown / escapeHtml', () => {
   it('puts plain ids in code spans and escapes anything else', () => {
     expect(markdownId('spoofing.x@cdn->web')).toBe('`spoofing.x@cdn->web`');
     expect(markdownId('a`b|c')).toBe('a\\`b\\|c');
+  });
+});
+
+describe('threat anchors', () => {
+  it('are the rule and the element made anchor parts, joined by `-` when both have one', () => {
+    // As first written: the id split at its first `@`, each side made a part.
+    const part = (text: string) => text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+    const bySides = (id: string) => {
+      const at = id.indexOf('@');
+      if (at < 0) return `threat-${part(id)}`;
+      const [rule, element] = [part(id.slice(0, at)), part(id.slice(at + 1))];
+      return `threat-${rule && element ? `${rule}-${element}` : rule || element}`;
+    };
+    const text = fc.oneof(fc.array(fc.constantFrom(...'aZ09.-_@@ /->é→'), { maxLength: 12 }).map((cs) => cs.join('')), fc.string({ maxLength: 12 }));
+    const ctx = () => reviewContext({} as never, {} as never);
+    // A threat's id is its rule and element joined by `@`; an id that is not is anchored whole.
+    fc.assert(fc.property(text, text, (rule, element) => threatAnchor(ctx(), { id: `${rule}@${element}`, rule, element }) === bySides(`${rule}@${element}`)), { numRuns: 20_000 });
+    fc.assert(fc.property(text, text, text, (id, rule, element) => threatAnchor(ctx(), { id, rule, element }) === bySides(id)), { numRuns: 20_000 });
+    const shared = ctx();
+    expect(['a.b@x', 'a.b@y', 'A.B@x'].map((id) => threatAnchor(shared, { id, rule: id.split('@')[0]!, element: id.split('@')[1]! }))).toEqual(['threat-a-b-x', 'threat-a-b-y', 'threat-a-b-x']);
+    expect(threatAnchor(shared, { id: 'spoofing.no-auth@cdn->web', rule: 'spoofing.no-auth', element: 'cdn->web' })).toBe('threat-spoofing-no-auth-cdn-web');
   });
 });
 

@@ -12,6 +12,8 @@ import { gate } from '../src/analysis/result.js';
 import { loadModel } from '../src/model/load.js';
 import { REPORT_SCHEMA_ID, jsonReport } from '../src/report/json.js';
 import { batched, joinText } from '../src/report/report-text.js';
+import { documentText } from '../src/report/markdown/blocks.js';
+import fc from 'fast-check';
 import { loadRules } from '../src/rules/load.js';
 import { writeFileAtomically } from '../src/util/atomic-file.js';
 import { fixture } from './helpers/cli.js';
@@ -36,6 +38,24 @@ describe('the JSON report in pieces', () => {
     const { result, verdict } = resultOf('valid/orders-platform.yaml');
     const empty = { ...result, threats: [] };
     expect([...jsonReport(empty, verdict)]).toEqual([`${JSON.stringify({ $schema: REPORT_SCHEMA_ID, ...empty, gate: verdict }, null, 2)}\n`]);
+  });
+});
+
+describe('documentText', () => {
+  it('is each section joined by newlines, less its trailing newlines, the sections joined by blank lines, whatever the pieces', () => {
+    const whole = (sections: string[][]) => `${sections.filter((s) => s.length > 0).map((s) => s.join('\n').replace(/\n+$/, '')).join('\n\n')}\n`;
+    // Lines long enough that pieces are cut inside sections, and lines of newlines only, at either end.
+    const line = fc.oneof(fc.constantFrom('', '\n', '\n\n', 'a', 'b\n', 'c\n\n'), fc.integer({ min: 1, max: 40_000 }).map((n) => 'x'.repeat(n)), fc.integer({ min: 1, max: 40_000 }).map((n) => `${'y'.repeat(n)}\n`));
+    const sections = fc.array(fc.array(line, { maxLength: 8 }), { maxLength: 6 });
+    fc.assert(
+      fc.property(sections, (s) => {
+        const pieces = [...documentText(s.map((lines) => lines.values()))];
+        return pieces.join('') === whole(s) && pieces.every((p) => p.length < (1 << 16) + 40_001);
+      }),
+      { numRuns: 300 },
+    );
+    const long = 'x'.repeat(70_000);
+    for (const s of [[[long, '']], [[long, '\n', ''], ['next']], [[`${long}\n`], [long, long, '', '\n']]]) expect([...documentText(s)].join('')).toBe(whole(s));
   });
 });
 

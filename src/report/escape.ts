@@ -52,12 +52,24 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!);
 }
 
-// Characters that start Markdown syntax anywhere in a line: code spans, emphasis,
-// links and images (`[`), table cells, strikethrough, headings' closing marks, escapes.
-const MARKDOWN_INLINE = /[\\`*_[\]|~#]/g;
+// What escapeMarkdown changes character by character: `&`, `<`, `>` become HTML entities, and
+// characters that start Markdown syntax anywhere in a line (code spans, emphasis, links and
+// images `[`, table cells, strikethrough, headings' closing marks, escapes) get a backslash.
+const MARKDOWN_CHANGES = new Map<string, string>([
+  ['&', '&amp;'],
+  ['<', '&lt;'],
+  ['>', '&gt;'],
+  ...[...'\\`*_[]|~#'].map((c): [string, string] => [c, `\\${c}`]),
+]);
+// Those characters and the ones terminalSafe shows as codes: the sets share no character, so
+// one pass makes each change a pass of its own would.
+const MARKDOWN_CHANGED = new RegExp(`[&<>\\\\\`*_[\\]|~#]|${UNSAFE_TERMINAL.source}`, 'g');
+const markdownChange = (c: string): string => MARKDOWN_CHANGES.get(c) ?? terminalSafe(c);
 // At the start of a line, these make a list item, quote, heading underline or thematic break
 // (`---`, `-- -`: any leading `-` is escaped).
 const MARKDOWN_LINE_START = /^(-|\+(?= |$)|=|\d+(?=[.)](?: |$)))/;
+// Whitespace other than single spaces between other characters: what the one-line rule changes.
+const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/;
 
 /**
  * `text` as one line of inert Markdown that is also inert HTML: whitespace runs
@@ -72,10 +84,10 @@ const INERT_MARKDOWN = /^[A-Za-z(][A-Za-z0-9 ,.;:'"()/@!?%$+=-]*$/;
 
 export function escapeMarkdown(text: string): string {
   if (INERT_MARKDOWN.test(text) && !text.includes('  ') && !text.endsWith(' ')) return text;
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  const html = oneLine.replace(/[&<>]/g, (c) => HTML_ENTITIES[c]!);
-  const md = html.replace(MARKDOWN_INLINE, (c) => `\\${c}`).replace(MARKDOWN_LINE_START, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`));
-  return terminalSafe(md);
+  const oneLine = UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  // Codes are written before a leading mark is looked for: each starts with a backslash, which neither
+  // is nor follows a mark, so the same marks are found as in the text before.
+  return oneLine.replace(MARKDOWN_CHANGED, markdownChange).replace(MARKDOWN_LINE_START, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`));
 }
 
 // Ids, rule ids, flow names and control ids as the format restricts them.

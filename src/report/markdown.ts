@@ -20,7 +20,8 @@ import { summarySection } from './markdown/summary.js';
 import { verificationSection } from './markdown/verification.js';
 import { type ReportText, joinText } from './report-text.js';
 
-const SECTIONS: readonly ((ctx: ReviewContext) => string[])[] = [
+/** Each section's lines; the long ones come one at a time, as the writer reaches them. */
+const SECTIONS: readonly ((ctx: ReviewContext) => Iterable<string>)[] = [
   headerSection,
   summarySection,
   verificationSection,

@@ -33,8 +33,9 @@ export interface BoundaryOverview {
 export function renderBoundaryOverview(graph: ModelGraph, flagged: ReadonlySet<string>): BoundaryOverview | undefined {
   let maxDepth = 0;
   for (const b of graph.boundaries.values()) maxDepth = Math.max(maxDepth, b.chain.length - 1);
+  const model = drawingOrder(graph, flagged);
   for (let depth = maxDepth; depth >= 0; depth--) {
-    const drawn = overviewAt(graph, depth, flagged);
+    const drawn = overviewAt(model, depth);
     if (fitsMermaid(drawn.text, drawn.edges)) return { text: drawn.text, depth };
   }
   return undefined;
@@ -48,6 +49,8 @@ function foldedInto(c: ComponentNode, depth: number): BoundaryNode | undefined {
 
 interface Group {
   readonly id: string;
+  /** The number in the id. */
+  readonly n: number;
   readonly members: ComponentNode[];
   /** Flows between two members: counted in the node's label, not drawn. */
   readonly inside: FlowCounts;
@@ -69,34 +72,59 @@ interface Edge {
   flagged: boolean;
 }
 
-function overviewAt(graph: ModelGraph, depth: number, flagged: ReadonlySet<string>): { text: string; edges: number } {
-  const boundaries = [...graph.boundaries.values()].filter((b) => b.chain.length - 1 <= depth).sort((a, b) => compareText(a.id, b.id));
+/** The model sorted as every depth draws it, and which flows are flagged: worked out once for all depths tried. */
+interface DrawingOrder {
+  readonly boundaries: readonly BoundaryNode[];
+  readonly components: readonly ComponentNode[];
+  readonly flows: readonly FlowNode[];
+  /** By position in `components` and in `flows`. */
+  readonly flaggedComponents: readonly boolean[];
+  readonly flaggedFlows: readonly boolean[];
+}
+
+function drawingOrder(graph: ModelGraph, flagged: ReadonlySet<string>): DrawingOrder {
+  const components = [...graph.components.values()].sort((a, b) => compareText(a.id, b.id));
+  const flows = [...graph.flows].sort(compareFlows);
+  return {
+    boundaries: [...graph.boundaries.values()].sort((a, b) => compareText(a.id, b.id)),
+    components,
+    flows,
+    flaggedComponents: components.map((c) => flagged.has(c.id)),
+    flaggedFlows: flows.map((flow) => isFlaggedFlow(flow, flagged)),
+  };
+}
+
+function overviewAt(model: DrawingOrder, depth: number): { text: string; edges: number } {
+  const boundaries = model.boundaries.filter((b) => b.chain.length - 1 <= depth);
   const subgraphId = new Map(boundaries.map((b, i) => [b, `b${i + 1}`]));
   const children = groupBy(boundaries, (b) => b.parent);
 
-  const components = [...graph.components.values()].sort((a, b) => compareText(a.id, b.id));
+  const components = model.components;
   const groupOf = new Map<ComponentNode, Group>();
   const groups = new Map<BoundaryNode | undefined, Group>();
-  for (const c of components) {
+  for (let i = 0; i < components.length; i++) {
+    const c = components[i]!;
     const where = foldedInto(c, depth);
     let group = groups.get(where);
-    if (!group) groups.set(where, (group = { id: `g${groups.size + 1}`, members: [], inside: noFlows(), flagged: false }));
+    if (!group) groups.set(where, (group = { id: `g${groups.size + 1}`, n: groups.size + 1, members: [], inside: noFlows(), flagged: false }));
     group.members.push(c);
-    if (flagged.has(c.id)) group.flagged = true;
+    if (model.flaggedComponents[i]) group.flagged = true;
     groupOf.set(c, group);
   }
 
-  const edges = new Map<string, Edge>();
-  for (const flow of [...graph.flows].sort(compareFlows)) {
+  // One edge per pair of groups and encryption, keyed by a number made of the three.
+  const edges = new Map<number, Edge>();
+  for (let i = 0; i < model.flows.length; i++) {
+    const flow = model.flows[i]!;
     const from = groupOf.get(flow.from)!;
     const to = groupOf.get(flow.to)!;
-    const red = isFlaggedFlow(flow, flagged);
+    const red = model.flaggedFlows[i]!;
     if (from === to) {
       tally(from.inside, flow);
       if (red) from.flagged = true;
       continue;
     }
-    const key = `${from.id} ${to.id} ${flow.encrypted}`;
+    const key = (from.n * (groups.size + 1) + to.n) * 2 + (flow.encrypted ? 1 : 0);
     let edge = edges.get(key);
     if (!edge) edges.set(key, (edge = { from, to, encrypted: flow.encrypted, counts: noFlows(), flagged: false }));
     tally(edge.counts, flow);

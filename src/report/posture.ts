@@ -63,26 +63,48 @@ export interface PillarScore {
 }
 
 /** The pillars a threat bears on. */
-export function pillarsOf(threat: Threat): Pillar[] {
-  const byControl = PILLARS.filter((p) => threat.controls.some((c) => p.controls.includes(c)));
-  return byControl.length > 0 ? byControl : PILLARS.filter((p) => p.categories.includes(threat.category));
+export function pillarsOf(threat: Threat): readonly Pillar[] {
+  // Threats of one rule share their list of controls: the answer is worked out once per list and category.
+  let byCategory = pillarsByControls.get(threat.controls);
+  if (!byCategory) pillarsByControls.set(threat.controls, (byCategory = new Map()));
+  let pillars = byCategory.get(threat.category);
+  if (!pillars) {
+    const byControl = PILLARS.filter((p) => threat.controls.some((c) => p.controls.includes(c)));
+    byCategory.set(threat.category, (pillars = byControl.length > 0 ? byControl : PILLARS.filter((p) => p.categories.includes(threat.category))));
+  }
+  return pillars;
 }
 
+const pillarsByControls = new WeakMap<readonly string[], Map<Category, readonly Pillar[]>>();
+
 export function scorePosture(result: AnalysisResult): PillarScore[] {
+  // One walk sorts each threat into the pillars it bears on, in the order of the threats.
+  const threatsOf = new Map<Pillar, Threat[]>(PILLARS.map((p) => [p, []]));
+  for (const t of result.threats) for (const pillar of pillarsOf(t)) threatsOf.get(pillar)!.push(t);
   return PILLARS.map((pillar) => {
-    const threats = result.threats.filter((t) => pillarsOf(t).includes(pillar));
-    const weight = (list: readonly Threat[]) => list.reduce((n, t) => n + SEVERITY_WEIGHT[t.severity], 0);
-    const mitigated = threats.filter((t) => t.status === 'mitigated');
-    const total = weight(threats);
-    const score = total === 0 ? 100 : Math.floor((100 * weight(mitigated)) / total);
+    const threats = threatsOf.get(pillar)!;
+    let total = 0;
+    let mitigatedWeight = 0;
+    let mitigated = 0;
+    const open: Threat[] = [];
+    const accepted: Threat[] = [];
+    for (const t of threats) {
+      total += SEVERITY_WEIGHT[t.severity];
+      if (t.status === 'mitigated') {
+        mitigated++;
+        mitigatedWeight += SEVERITY_WEIGHT[t.severity];
+      } else if (t.status === 'accepted') accepted.push(t);
+      else if (isOpen(t.status)) open.push(t);
+    }
+    const score = total === 0 ? 100 : Math.floor((100 * mitigatedWeight) / total);
     return {
       pillar,
       score,
       rating: score >= 80 ? 'strong' : score >= 50 ? 'partial' : 'weak',
       total: threats.length,
-      mitigated: mitigated.length,
-      open: threats.filter((t) => isOpen(t.status)).sort(compareSeverityThenId),
-      accepted: threats.filter((t) => t.status === 'accepted').sort(compareSeverityThenId),
+      mitigated,
+      open: open.sort(compareSeverityThenId),
+      accepted: accepted.sort(compareSeverityThenId),
     };
   });
 }

@@ -10,9 +10,19 @@ import { thousands } from '../../util/thousands.js';
 
 /** A GitHub-flavoured table; cells must be one line each (escapeMarkdown guarantees it). */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('l' | 'r' | 'c')[]): string[] {
-  const rule = headers.map((_, i) => ({ l: '---', r: '--:', c: ':-:' })[align?.[i] ?? 'l']);
-  const line = (cells: readonly string[]) => `| ${cells.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`;
-  return [line(headers), line(rule), ...rows.map(line)];
+  const lines = tableHead(headers, align);
+  for (const row of rows) lines.push(tableRow(row));
+  return lines;
+}
+
+/** A table's header and rule lines: the rows follow, one {@link tableRow} each. */
+export function tableHead(headers: readonly string[], align?: readonly ('l' | 'r' | 'c')[]): string[] {
+  return [tableRow(headers), tableRow(headers.map((_, i) => ({ l: '---', r: '--:', c: ':-:' })[align?.[i] ?? 'l']))];
+}
+
+/** One table line: `| a | b |`, an empty cell written as one space. */
+export function tableRow(cells: readonly string[]): string {
+  return `| ${(cells.includes('') ? cells.map((c) => c || ' ') : cells).join(' | ')} |`;
 }
 
 /** A heading followed by a blank line. */
@@ -42,38 +52,68 @@ export function plural(n: number, word: string): string {
   return `${thousands(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Lines joined into one piece of the document: pieces of about a megabyte. */
-const LINES_PER_PIECE = 4000;
+/** Characters in one piece of the document: small enough to die young; writers regroup pieces (see batched). */
+const PIECE_SIZE = 1 << 16;
 
 /**
- * A document's text from its sections (each a list of lines), in pieces of a
- * few thousand lines: sections separated by one blank line, trailing newlines
- * of a section dropped, empty sections left out, the document ending with one
- * newline. The same text as joining each section and the sections.
+ * A document's text from its sections (each a sequence of lines, read as the
+ * writer asks for more), in pieces of about 64 K characters: sections separated by
+ * one blank line, trailing newlines of a section dropped, empty sections left
+ * out, the document ending with one newline. The same text as joining each
+ * section's lines with newlines and the sections with blank lines.
  */
-export function* documentText(sections: Iterable<readonly string[]>): Generator<string> {
-  let separator = '';
+export function* documentText(sections: Iterable<Iterable<string>>): Generator<string> {
+  // Lines go into `parts` with a newline between two lines of a section and a blank line between
+  // sections; a section's lines are only looked at where it ends, or where a piece is cut.
+  let parts: string[] = [];
+  let size = 0;
+  let started = false;
   for (const section of sections) {
-    if (section.length === 0) continue;
-    // The section's text ends at its last line with anything but newlines.
-    let end = section.length;
-    let last = '';
-    while (end > 0 && (last = trimNewlines(section[end - 1]!)) === '') end--;
-    if (end === 0) {
-      yield separator;
-    } else {
-      for (let i = 0; i < end - 1; i += LINES_PER_PIECE) {
-        yield `${i === 0 ? separator : '\n'}${section.slice(i, Math.min(i + LINES_PER_PIECE, end - 1)).join('\n')}`;
+    let first = -1; // where the section's first line is in `parts`
+    for (const line of section) {
+      if (first < 0) {
+        if (started) parts.push('\n\n');
+        started = true;
+        first = parts.length;
+      } else parts.push('\n');
+      parts.push(line);
+      size += line.length;
+      if (size >= PIECE_SIZE && !isBlank(line)) {
+        // The section could end at this line, which would then lose its trailing newlines: it starts the next piece.
+        parts.pop();
+        yield parts.join('');
+        parts = [line];
+        first = 0;
+        size = line.length;
       }
-      yield `${end > 1 ? '\n' : separator}${last}`;
     }
-    separator = '\n\n';
+    if (first >= 0) trimSection(parts, first);
   }
-  yield '\n';
+  parts.push('\n');
+  yield parts.join('');
+}
+
+/** Drops the section's trailing newlines: its last lines if blank, and those that end its last other line. */
+function trimSection(parts: string[], first: number): void {
+  let last = parts.length - 1; // lines are at first, first + 2, ...: a newline between two
+  while (last > first && isBlank(parts[last]!)) last -= 2;
+  parts.length = last + 1;
+  parts[last] = trimNewlines(parts[last]!); // '' for a section of blank lines only, still set off from its neighbours
+}
+
+/** The length of `text` without its trailing newlines. */
+function contentEnd(text: string): number {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return end;
+}
+
+/** Empty, or newlines only. */
+function isBlank(text: string): boolean {
+  return contentEnd(text) === 0;
 }
 
 function trimNewlines(text: string): string {
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  const end = contentEnd(text);
   return end === text.length ? text : text.slice(0, end);
 }

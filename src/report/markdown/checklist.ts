@@ -6,7 +6,8 @@ import { escapeMarkdown, markdownId } from '../escape.js';
 import { compareText } from '../threat-order.js';
 import { heading } from './blocks.js';
 import { type ReviewContext, capped, threatRef } from './context.js';
-import { compareForRegister, serviceOf } from './register.js';
+import { registerOrder } from './register-order.js';
+import { serviceOf } from './register.js';
 
 /** Services in the order a zero-trust review walks them: identity, edge, encryption, visibility; the rest alphabetically. */
 const SERVICE_ORDER = ['IAM', 'IAM Identity Center', 'Amazon Cognito', 'AWS WAF', 'AWS WAF / API Gateway', 'AWS Shield', 'ACM Private CA', 'ACM / ELB', 'AWS KMS', 'AWS CloudTrail', 'Amazon GuardDuty'];
@@ -26,21 +27,19 @@ export function isDeclared(graph: ModelGraph | undefined, t: Threat, control: st
 interface Item {
   readonly control: string;
   readonly service: string;
+  /** In the register's order. */
   readonly threats: Threat[];
 }
 
-function items(threats: readonly Threat[]): Item[] {
+/** Each recommended control with its threats. The service is that of the first threat, in the analysis' order, to recommend it. */
+function items(ctx: ReviewContext): Item[] {
   const byControl = new Map<string, Item>();
-  for (const t of threats) {
+  for (const t of ctx.result.threats) {
     for (const control of t.controls) {
-      let item = byControl.get(control);
-      if (!item) {
-        const service = serviceOf(control, t.recommendations.find((r) => r.control === control)!.service);
-        byControl.set(control, (item = { control, service, threats: [] }));
-      }
-      item.threats.push(t);
+      if (!byControl.has(control)) byControl.set(control, { control, service: serviceOf(control, t.recommendations.find((r) => r.control === control)!.service), threats: [] });
     }
   }
+  for (const t of registerOrder(ctx)) for (const control of t.controls) byControl.get(control)!.threats.push(t);
   return [...byControl.values()];
 }
 
@@ -49,23 +48,27 @@ function compareServices(a: string, b: string): number {
   return rank(a) - rank(b) || compareText(a, b);
 }
 
+/** `- [x] control: what it does. Closes: ✓ threat, ✗ threat, …`. */
+function itemLine(ctx: ReviewContext, item: Item): string {
+  const { threats, control } = item;
+  const { shown, rest } = capped(threats, (n) => `and ${n} more in the threat register`);
+  const marks = shown.map((t) => `${isDeclared(ctx.graph, t, control) ? '✓' : '✗'} ${threatRef(ctx, t)}`);
+  let declared = 0;
+  for (const t of threats) if (isDeclared(ctx.graph, t, control)) declared++;
+  if (rest) marks.push(`${rest} (declared for ${declared} of all ${threats.length})`);
+  const what = isKnownControl(control) ? escapeMarkdown(CONTROLS[control].description) : 'Team-specific control.';
+  return `- [${declared === threats.length ? 'x' : ' '}] ${markdownId(control)}: ${what} Closes: ${marks.join(', ')}`;
+}
+
 export function checklistSection(ctx: ReviewContext): string[] {
-  const all = items(ctx.result.threats);
+  const all = items(ctx);
   const lines = heading(2, 'Control checklist');
   if (all.length === 0) return [...lines, 'No control is recommended.'];
   lines.push('Ticked: declared on every element whose threat it closes. Each threat is marked ✓ where the control is declared and ✗ where it is missing.', '');
   const services = [...new Set(all.map((i) => i.service))].sort(compareServices);
   for (const service of services) {
     lines.push(...heading(3, escapeMarkdown(service)));
-    for (const item of all.filter((i) => i.service === service).sort((a, b) => compareText(a.control, b.control))) {
-      const threats = [...item.threats].sort(compareForRegister);
-      const declared = threats.map((t) => isDeclared(ctx.graph, t, item.control));
-      const { shown, rest } = capped(threats, (n) => `and ${n} more in the threat register`);
-      const marks = shown.map((t, i) => `${declared[i] ? '✓' : '✗'} ${threatRef(ctx, t)}`);
-      if (rest) marks.push(`${rest} (declared for ${declared.filter(Boolean).length} of all ${threats.length})`);
-      const what = isKnownControl(item.control) ? escapeMarkdown(CONTROLS[item.control].description) : 'Team-specific control.';
-      lines.push(`- [${declared.every(Boolean) ? 'x' : ' '}] ${markdownId(item.control)}: ${what} Closes: ${marks.join(', ')}`);
-    }
+    for (const item of all.filter((i) => i.service === service).sort((a, b) => compareText(a.control, b.control))) lines.push(itemLine(ctx, item));
     lines.push('');
   }
   return lines;

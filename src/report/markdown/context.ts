@@ -3,59 +3,61 @@ import type { AnalysisResult, GateVerdict } from '../../analysis/result.js';
 import type { Threat } from '../../analysis/threat.js';
 import type { ModelGraph } from '../../model/graph.js';
 import { escapeMarkdown, markdownId } from '../escape.js';
+import { threatAnchor } from './anchors.js';
 
 export interface ReviewContext {
   readonly result: AnalysisResult;
   readonly verdict: GateVerdict;
   /** The model's graph: needed for the diagram, the matrix rows and the perimeter table. */
   readonly graph?: ModelGraph;
-  /** Element labels and threat links already written: large models name the same element thousands of times. */
-  readonly memo: { readonly labels: Map<string, string>; readonly refs: Map<string, string> };
+  /** What the sections share, each worked out once: large models name the same element thousands of times. */
+  readonly memo: ReviewMemo;
+}
+
+interface ReviewMemo {
+  /** Labels of elements with a name, by element id. */
+  readonly labels: Map<string, string>;
+  /** Threat links, by threat id. */
+  readonly refs: Map<string, string>;
+  /** Rule ids and element ids as parts of anchors (see anchors.ts). */
+  readonly anchorParts: Map<string, string>;
+  /** Model text that repeats (titles, element names along paths, severity factors), escaped. */
+  readonly text: Map<string, string>;
+  /** Every threat in the register's order (see register-order.ts). */
+  registerOrder?: readonly Threat[];
 }
 
 export function reviewContext(result: AnalysisResult, verdict: GateVerdict, graph?: ModelGraph): ReviewContext {
-  return { result, verdict, ...(graph ? { graph } : {}), memo: { labels: new Map(), refs: new Map() } };
+  return { result, verdict, ...(graph ? { graph } : {}), memo: { labels: new Map(), refs: new Map(), anchorParts: new Map(), text: new Map() } };
 }
 
 /** `Display name (`id`)` when the element has a name of its own, else the id. */
 export function elementLabel(ctx: ReviewContext, id: string): string {
+  const name = ctx.graph?.components.get(id)?.name ?? ctx.graph?.boundaries.get(id)?.name;
+  // Only labels with a name are kept: an id alone (every flow's) is as quickly written again.
+  if (name === undefined || name === id) return markdownId(id);
   let label = ctx.memo.labels.get(id);
-  if (label === undefined) {
-    const name = ctx.graph?.components.get(id)?.name ?? ctx.graph?.boundaries.get(id)?.name;
-    label = name !== undefined && name !== id ? `${escapeMarkdown(name)} (${markdownId(id)})` : markdownId(id);
-    ctx.memo.labels.set(id, label);
-  }
+  if (label === undefined) ctx.memo.labels.set(id, (label = `${escapeMarkdown(name)} (${markdownId(id)})`));
   return label;
 }
 
+/** escapeMarkdown of text the document repeats, escaped once. */
+export function escapedOnce(ctx: ReviewContext, text: string): string {
+  let escaped = ctx.memo.text.get(text);
+  if (escaped === undefined) ctx.memo.text.set(text, (escaped = escapeMarkdown(text)));
+  return escaped;
+}
+
+/** An attack path's element names, entry first, joined by arrows. */
+export function pathText(ctx: ReviewContext, path: readonly string[]): string {
+  return path.map((name) => escapedOnce(ctx, name)).join(' → ');
+}
+
 /** A short reference to a threat in lists: its id, linked to its entry in the register. */
-export function threatRef(ctx: ReviewContext, t: Pick<Threat, 'id'>): string {
+export function threatRef(ctx: ReviewContext, t: Pick<Threat, 'id' | 'rule' | 'element'>): string {
   let ref = ctx.memo.refs.get(t.id);
-  if (ref === undefined) ctx.memo.refs.set(t.id, (ref = `[${markdownId(t.id)}](#${threatAnchor(t.id)})`));
+  if (ref === undefined) ctx.memo.refs.set(t.id, (ref = `[${markdownId(t.id)}](#${threatAnchor(ctx, t)})`));
   return ref;
-}
-
-/** The anchor of a threat's entry in the register: an explicit, predictable id. */
-export function threatAnchor(id: string): string {
-  const at = id.indexOf('@');
-  if (at < 0) return `threat-${anchorPart(id)}`;
-  const rule = anchorPart(id.slice(0, at));
-  const element = anchorPart(id.slice(at + 1));
-  return `threat-${rule && element ? `${rule}-${element}` : rule || element}`;
-}
-
-// Parts repeat across threats (a rule on thousands of elements, an element under several rules).
-const anchorParts = new Map<string, string>();
-
-/** Lower-case letters and digits, every other run made one `-`, none at either end. */
-function anchorPart(text: string): string {
-  let part = anchorParts.get(text);
-  if (part === undefined) {
-    part = text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
-    if (anchorParts.size > 100_000) anchorParts.clear();
-    anchorParts.set(text, part);
-  }
-  return part;
 }
 
 /**

@@ -1,9 +1,9 @@
 /** STRIDE per element: every element against the six categories, with counts and status. */
 import { STRIDE_PER_ELEMENT } from '../../analysis/stride-per-element.js';
-import { CATEGORIES, type Category, type ElementKind, type Threat, isOpen } from '../../analysis/threat.js';
+import { CATEGORIES, type Category, type ElementKind, SEVERITIES, type Threat, isOpen } from '../../analysis/threat.js';
 import type { ElementType } from '../../model/catalog/kinds.js';
-import { compareSeverityThenId, compareText } from '../threat-order.js';
-import { heading, table } from './blocks.js';
+import { compareText } from '../threat-order.js';
+import { heading, tableHead, tableRow } from './blocks.js';
 import { type ReviewContext, elementLabel } from './context.js';
 
 interface Row {
@@ -42,33 +42,58 @@ function rows(ctx: ReviewContext): Row[] {
 }
 
 /** `2 open (high)`, `1 mitigated`, `1 open (medium), 1 accepted`; `·` for none, `n/a` where the category does not apply. */
-function cell(threats: readonly Threat[], applicable: boolean): string {
-  if (threats.length === 0) return applicable ? '·' : 'n/a';
-  const open = threats.filter((t) => isOpen(t.status));
-  const parts: string[] = [];
-  if (open.length) parts.push(`**${open.length} open** (${[...open].sort(compareSeverityThenId)[0]!.severity})`);
-  for (const status of ['accepted', 'mitigated'] as const) {
-    const n = threats.filter((t) => t.status === status).length;
-    if (n) parts.push(`${n} ${status}`);
+function cell(threats: readonly Threat[], category: Category, applicable: boolean): string {
+  let found = 0;
+  let open = 0;
+  let worst: number = SEVERITIES.length; // the index in SEVERITIES of the worst open severity
+  let accepted = 0;
+  let mitigated = 0;
+  for (const t of threats) {
+    if (t.category !== category) continue;
+    found++;
+    if (isOpen(t.status)) {
+      open++;
+      worst = Math.min(worst, SEVERITIES.indexOf(t.severity));
+    } else if (t.status === 'accepted') accepted++;
+    else if (t.status === 'mitigated') mitigated++;
   }
+  if (found === 0) return applicable ? '·' : 'n/a';
+  const parts: string[] = [];
+  if (open) parts.push(`**${open} open** (${SEVERITIES[worst]!})`);
+  if (accepted) parts.push(`${accepted} accepted`);
+  if (mitigated) parts.push(`${mitigated} mitigated`);
   return parts.join(', ');
 }
 
-export function matrixSection(ctx: ReviewContext): string[] {
+function threatsByElement(threats: readonly Threat[]): Map<string, Threat[]> {
   const byElement = new Map<string, Threat[]>();
-  for (const t of ctx.result.threats) {
+  for (const t of threats) {
     const list = byElement.get(t.element);
     if (list) list.push(t);
     else byElement.set(t.element, [t]);
   }
-  const body = rows(ctx).map((row) => {
-    const threats = byElement.get(row.id) ?? [];
-    return [elementLabel(ctx, row.id), row.elementType ?? row.kind, ...CATEGORIES.map((c) => cell(threats.filter((t) => t.category === c), applies(row, c)))];
-  });
-  return [
-    ...heading(2, 'STRIDE per element'),
-    'S spoofing, T tampering, R repudiation, I information disclosure, D denial of service, E elevation of privilege. Each cell counts the threats found, with the worst open severity; `·` none found, `n/a` the category does not apply to this kind of element.',
-    '',
-    ...table(['Element', 'Type', ...CATEGORIES.map((c) => LETTERS[c])], body),
-  ];
+  return byElement;
+}
+
+/** The cells after the element's label: most elements have no threat, and theirs depend only on the kind of element, made once per kind. */
+function rowCells(row: Row, threats: readonly Threat[] | undefined, unthreatened: Map<string, readonly string[]>): readonly string[] {
+  const type = row.elementType ?? row.kind;
+  let cells = threats === undefined ? unthreatened.get(type) : undefined;
+  if (cells === undefined) {
+    const made: string[] = [type];
+    for (const c of CATEGORIES) made.push(cell(threats ?? [], c, applies(row, c)));
+    if (threats === undefined) unthreatened.set(type, made);
+    cells = made;
+  }
+  return cells;
+}
+
+export function* matrixSection(ctx: ReviewContext): Generator<string> {
+  const byElement = threatsByElement(ctx.result.threats);
+  yield* heading(2, 'STRIDE per element');
+  yield 'S spoofing, T tampering, R repudiation, I information disclosure, D denial of service, E elevation of privilege. Each cell counts the threats found, with the worst open severity; `·` none found, `n/a` the category does not apply to this kind of element.';
+  yield '';
+  yield* tableHead(['Element', 'Type', ...CATEGORIES.map((c) => LETTERS[c])]);
+  const unthreatened = new Map<string, readonly string[]>();
+  for (const row of rows(ctx)) yield tableRow([elementLabel(ctx, row.id)].concat(rowCells(row, byElement.get(row.id), unthreatened)));
 }

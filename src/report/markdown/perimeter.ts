@@ -4,10 +4,9 @@
  * the threats of the rules below that are not mitigated. The mapping is data.
  */
 import { type Threat, isOpen } from '../../analysis/threat.js';
-import { escapeMarkdown } from '../escape.js';
 import { compareSeverityThenId } from '../threat-order.js';
 import { heading, table } from './blocks.js';
-import { type ReviewContext, threatRef } from './context.js';
+import { type ReviewContext, escapedOnce, threatRef } from './context.js';
 
 interface PerimeterPattern {
   readonly today: string;
@@ -44,7 +43,7 @@ export function perimeterTable(ctx: ReviewContext): string[] {
   if (found.length === 0) return [...lines, 'Nowhere: no unauthenticated or plaintext internal flow, and no data store reachable from the internet, is left unmitigated.'];
   const rows = found.map((t) => {
     const p = PERIMETER_RULES[t.rule]!;
-    return [threatRef(ctx, t), isOpen(t.status) ? `${t.severity}, ${t.status}` : t.status, escapeMarkdown(p.today), escapeMarkdown(p.expectation)];
+    return [threatRef(ctx, t), isOpen(t.status) ? `${t.severity}, ${t.status}` : t.status, escapedOnce(ctx, p.today), escapedOnce(ctx, p.expectation)];
   });
   return [...lines, ...table(['Threat', 'Status', 'Perimeter trust today', 'Zero-trust expectation'], rows)];
 }

@@ -2,7 +2,7 @@
 import { scorePosture } from '../posture.js';
 import { escapeMarkdown } from '../escape.js';
 import { heading, plural, severityText } from './blocks.js';
-import { type ReviewContext, capped, elementLabel, threatRef } from './context.js';
+import { type ReviewContext, capped, elementLabel, escapedOnce, threatRef } from './context.js';
 import { perimeterTable } from './perimeter.js';
 
 export function postureSection(ctx: ReviewContext): string[] {
@@ -17,7 +17,7 @@ export function postureSection(ctx: ReviewContext): string[] {
     if (p.open.length > 0) {
       const { shown, rest } = capped(p.open, (n) => `- and ${plural(n, 'more open threat')}, in the threat register`);
       lines.push('', 'Open threats that weaken it, most severe first:', '');
-      for (const t of shown) lines.push(`- ${severityText(t.severity)}: ${escapeMarkdown(t.title)} on ${elementLabel(ctx, t.element)} (${threatRef(ctx, t)})`);
+      for (const t of shown) lines.push(`- ${severityText(t.severity)}: ${escapedOnce(ctx, t.title)} on ${elementLabel(ctx, t.element)} (${threatRef(ctx, t)})`);
       if (rest) lines.push(rest);
     }
     lines.push('');

@@ -5,19 +5,15 @@
  * that close them, since a reviewer checks those, not their prose (the JSON
  * report keeps their full text).
  */
-import { CATEGORY_TITLES, type RecommendedControl, STATUSES, type SeverityReasoning, type Threat, severityRank } from '../../analysis/threat.js';
+import { CATEGORY_TITLES, type RecommendedControl, type SeverityReasoning, type Threat } from '../../analysis/threat.js';
 import type { References } from '../../analysis/threat.js';
 import { CONTROLS, isKnownControl } from '../../model/catalog/controls.js';
 import { escapeMarkdown, markdownId } from '../escape.js';
 import { referenceLinks } from '../references.js';
-import { compareText } from '../threat-order.js';
-import { STATUS_TEXT, heading, link, plural, severityText, table } from './blocks.js';
-import { type ReviewContext, elementLabel, threatAnchor } from './context.js';
-
-/** Severity, then open before accepted before mitigated, then id. */
-export function compareForRegister(a: Threat, b: Threat): number {
-  return severityRank(b.severity) - severityRank(a.severity) || STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) || compareText(a.id, b.id);
-}
+import { STATUS_TEXT, heading, link, plural, severityText, tableHead, tableRow } from './blocks.js';
+import { threatAnchor } from './anchors.js';
+import { type ReviewContext, elementLabel, escapedOnce, pathText } from './context.js';
+import { registerOrder } from './register-order.js';
 
 /** The service a control belongs to: the catalog's, or as the rule recommends it for team-specific controls. */
 export function serviceOf(control: string, fallback: string): string {
@@ -38,55 +34,57 @@ const reasoningText = cachedBy((r: SeverityReasoning) => [`likelihood ${r.likeli
 const recommendationLine = cachedBy((r: RecommendedControl) => `  - ${escapeMarkdown(serviceOf(r.control, r.service))}: ${escapeMarkdown(r.feature)} (${markdownId(r.control)}). ${escapeMarkdown(r.how)}`);
 const referencesLine = cachedBy((refs: References) => referenceLinks(refs).map(link).join(', '));
 
-function evidence(t: Threat): string {
-  return t.evidence.map((e) => `${markdownId(e.element)} ${escapeMarkdown(e.attribute)} = ${escapeMarkdown(JSON.stringify(e.value) ?? 'undefined')}`).join(', ');
+function evidence(ctx: ReviewContext, t: Threat): string {
+  return t.evidence.map((e) => `${markdownId(e.element)} ${escapedOnce(ctx, e.attribute)} = ${evidenceValue(ctx, e.value)}`).join(', ');
 }
 
-/** One threat's entry, as one string: thousands of entries hold less than thousands of lines each. */
-function entry(ctx: ReviewContext, t: Threat, n: number): string {
-  const lines = [
-    `### <a id="${threatAnchor(t.id)}"></a>${n}. ${escapeMarkdown(t.title)}`,
-    '',
-    `- **Id:** ${markdownId(t.id)}`,
-    `- **Element:** ${elementLabel(ctx, t.element)}, ${t.elementKind}`,
-    `- **Category:** ${CATEGORY_TITLES[t.category]}`,
-    `- **Severity:** ${severityText(t.severity)} (${reasoningText(t.severityReasoning)})`,
-    `- **Status:** ${STATUS_TEXT[t.status]}`,
-  ];
-  if (t.acceptance) lines.push(`- **Accepted by:** ${escapeMarkdown(t.acceptance.by)} until ${escapeMarkdown(t.acceptance.expires)}: ${escapeMarkdown(t.acceptance.reason)}`);
-  lines.push(`- **Threat:** ${escapeMarkdown(t.statement.text)}`);
-  if (t.path) lines.push(`- **Path:** ${t.path.map(escapeMarkdown).join(' → ')}`);
-  if (t.evidence.length) lines.push(`- **Evidence:** ${evidence(t)}`);
-  lines.push('- **Recommended AWS controls:**');
-  for (const r of t.recommendations) lines.push(recommendationLine(r));
+/** The value as JSON, escaped: once per value for a string, number or boolean (they repeat), each time for a list (a path, mostly). */
+function evidenceValue(ctx: ReviewContext, value: unknown): string {
+  const json = JSON.stringify(value) ?? 'undefined';
+  return typeof value === 'object' && value !== null ? escapeMarkdown(json) : escapedOnce(ctx, json);
+}
+
+/** One threat's entry, line by line, ending with a blank line. */
+function* entry(ctx: ReviewContext, t: Threat, n: number): Generator<string> {
+  yield `### <a id="${threatAnchor(ctx, t)}"></a>${n}. ${escapedOnce(ctx, t.title)}`;
+  yield '';
+  yield `- **Id:** ${markdownId(t.id)}`;
+  yield `- **Element:** ${elementLabel(ctx, t.element)}, ${t.elementKind}`;
+  yield `- **Category:** ${CATEGORY_TITLES[t.category]}`;
+  yield `- **Severity:** ${severityText(t.severity)} (${reasoningText(t.severityReasoning)})`;
+  yield `- **Status:** ${STATUS_TEXT[t.status]}`;
+  if (t.acceptance) yield `- **Accepted by:** ${escapeMarkdown(t.acceptance.by)} until ${escapeMarkdown(t.acceptance.expires)}: ${escapeMarkdown(t.acceptance.reason)}`;
+  yield `- **Threat:** ${escapeMarkdown(t.statement.text)}`;
+  if (t.path) yield `- **Path:** ${pathText(ctx, t.path)}`;
+  if (t.evidence.length) yield `- **Evidence:** ${evidence(ctx, t)}`;
+  yield '- **Recommended AWS controls:**';
+  for (const r of t.recommendations) yield recommendationLine(r);
   const refs = referencesLine(t.references);
-  if (refs) lines.push(`- **References:** ${refs}`);
-  lines.push('');
-  return lines.join('\n');
+  if (refs) yield `- **References:** ${refs}`;
+  yield '';
 }
 
-function mitigatedTable(ctx: ReviewContext, threats: readonly Threat[]): string[] {
-  const rows = threats.map((t) => [
-    `<a id="${threatAnchor(t.id)}"></a>${markdownId(t.id)}`,
-    elementLabel(ctx, t.element),
-    CATEGORY_TITLES[t.category],
-    t.severity,
-    t.mitigatedBy.map(markdownId).join(', '),
-  ]);
-  return [
-    ...heading(3, 'Mitigated threats'),
-    `${plural(threats.length, 'threat')} closed by declared controls, most severe first. The JSON report (\`--format json\`) holds each one's statement, evidence and references.`,
-    '',
-    ...table(['Threat', 'Element', 'Category', 'Severity', 'Mitigated by'], rows),
-  ];
+function* mitigatedTable(ctx: ReviewContext, threats: readonly Threat[], count: number): Generator<string> {
+  yield* heading(3, 'Mitigated threats');
+  yield `${plural(count, 'threat')} closed by declared controls, most severe first. The JSON report (\`--format json\`) holds each one's statement, evidence and references.`;
+  yield '';
+  yield* tableHead(['Threat', 'Element', 'Category', 'Severity', 'Mitigated by']);
+  for (const t of threats) if (t.status === 'mitigated') yield mitigatedRow(ctx, t);
 }
 
-export function registerSection(ctx: ReviewContext): string[] {
-  const threats = [...ctx.result.threats].sort(compareForRegister);
-  const lines = heading(2, 'Threat register');
-  if (threats.length === 0) return [...lines, 'No threats found.'];
-  const mitigated = threats.filter((t) => t.status === 'mitigated');
+function mitigatedRow(ctx: ReviewContext, t: Threat): string {
+  return tableRow([`<a id="${threatAnchor(ctx, t)}"></a>${markdownId(t.id)}`, elementLabel(ctx, t.element), CATEGORY_TITLES[t.category], t.severity, t.mitigatedBy.map(markdownId).join(', ')]);
+}
+
+export function* registerSection(ctx: ReviewContext): Generator<string> {
+  const threats = registerOrder(ctx);
+  yield* heading(2, 'Threat register');
+  if (threats.length === 0) {
+    yield 'No threats found.';
+    return;
+  }
   let n = 0;
-  for (const t of threats) if (t.status !== 'mitigated') lines.push(entry(ctx, t, ++n));
-  return mitigated.length > 0 ? lines.concat(mitigatedTable(ctx, mitigated)) : lines;
+  for (const t of threats) if (t.status !== 'mitigated') yield* entry(ctx, t, ++n);
+  const mitigated = threats.length - n;
+  if (mitigated > 0) yield* mitigatedTable(ctx, threats, mitigated);
 }
