@@ -13,7 +13,8 @@ import type { ElementType } from '../model/catalog/kinds.js';
 import type { BoundaryNode, ComponentNode, FlowNode, ModelGraph } from '../model/graph.js';
 import { compareText } from '../util/compare.js';
 import { escapeMermaidLabel } from './escape.js';
-import { CLASS_DEFS, ELEMENT_CLASSES, FLAGGED_STROKE, INDENT, SHAPES, classLines, compareFlows, groupBy, isFlaggedFlow } from './mermaid.js';
+import { CLASS_DEFS, ELEMENT_CLASSES, FLAGGED_STROKE, INDENT, SHAPES, classLines, compareFlows, isFlaggedFlow } from './mermaid.js';
+import { groupBy } from '../util/group-by.js';
 import { thousands } from '../util/thousands.js';
 
 /** Mermaid's default limits (`maxEdges`, `maxTextSize`), which GitHub keeps. */

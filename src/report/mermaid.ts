@@ -8,6 +8,7 @@
  * ids are generated (`c1`, `b1`), never taken from the model, and every label
  * goes through escapeMermaidLabel.
  */
+import { groupBy } from '../util/group-by.js';
 import type { ElementType } from '../model/catalog/kinds.js';
 import type { BoundaryNode, ComponentNode, FlowNode, ModelGraph } from '../model/graph.js';
 import { compareText } from '../util/compare.js';
@@ -87,18 +88,6 @@ function layOut(graph: ModelGraph): Layout {
     componentsIn: groupBy(components, (c) => c.boundary),
     boundariesIn: groupBy(boundaries, (b) => b.parent),
   };
-}
-
-/** Items grouped by a key, each group in the items' order. */
-export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 export function compareFlows(a: FlowNode, b: FlowNode): number {
