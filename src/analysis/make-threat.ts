@@ -79,7 +79,6 @@ class ThreatRecord implements Threat {
   readonly #placeholders: Placeholders;
   readonly #attackPath: AttackPath | undefined;
   #evidence: readonly Evidence[] | undefined;
-  #statement: ThreatStatement | undefined = undefined;
   #recommendations: readonly RecommendedControl[] | undefined = undefined;
 
   constructor(
@@ -117,10 +116,12 @@ class ThreatRecord implements Threat {
     return this.#evidence ?? evidenceOf(this.#rule, this.#facts, this.element, this.#attackPath);
   }
 
+  /** Not kept either: reports read it once per threat. */
   get statement(): ThreatStatement {
-    return (this.#statement ??= makeStatement(this.#rule.def, this.#placeholders));
+    return makeStatement(this.#rule.def, this.#placeholders);
   }
 
+  /** Kept: the control checklist reads it again for every control of the threat. */
   get recommendations(): readonly RecommendedControl[] {
     return (this.#recommendations ??= makeRecommendations(this.#rule.def, this.#placeholders));
   }
