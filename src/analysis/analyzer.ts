@@ -69,6 +69,7 @@ function walk(category: Category, ctx: AnalyzerContext): Threat[] {
     if (def.category !== category || def.trigger !== 'model') continue;
     const test = rule.condition.test;
     if (def.applies_to === 'component') {
+      const withPath = readsAttackPath(rule);
       groups.components ??= groupsOf([...graph.components.values()], (c) => facts.statics.kindOf(c), (c) => facts.component(c));
       for (const group of groups.components) {
         const element = group.nodes[0]!.element;
@@ -76,7 +77,7 @@ function walk(category: Category, ctx: AnalyzerContext): Threat[] {
         if (!admits(rule, group.shared, KIND_ATTRIBUTES)) continue;
         for (let i = 0; i < group.nodes.length; i++) {
           const f = group.facts[i]!;
-          if (test(f)) out.push(makeThreat(rule, componentSite(group.nodes[i]!, f, rule, ctx), graph, ctx.book));
+          if (test(f)) out.push(makeThreat(rule, componentSite(group.nodes[i]!, f, withPath, ctx), graph, ctx.book));
         }
       }
     } else if (def.applies_to === 'flow' && scope.flows) {
@@ -141,10 +142,10 @@ function flowBase(flow: FlowNode, level: Sensitivity, ctx: AnalyzerContext): Sit
   return base;
 }
 
-function componentSite(c: ComponentNode, f: Facts, rule: CompiledRule, ctx: AnalyzerContext): ThreatSite {
+function componentSite(c: ComponentNode, f: Facts, withPath: boolean, ctx: AnalyzerContext): ThreatSite {
   const level = f.data_sensitivity as Sensitivity;
   const base = componentBase(c, level, ctx);
-  const path = readsAttackPath(rule) ? ctx.paths.get(c.id) : undefined;
+  const path = withPath ? ctx.paths.get(c.id) : undefined;
   return {
     element: c.id,
     elementKind: 'component',

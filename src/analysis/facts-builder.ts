@@ -78,18 +78,26 @@ export function buildFacts(graph: ModelGraph, paths: ReadonlyMap<string, AttackP
     return facts;
   };
 
-  // A set needs no order: the declared set itself when nothing is taken away or added.
+  // A set needs no order. Without contradictions a component's set depends only on its declared
+  // set, which the graph shares between components declaring the same list: one union per such set.
   const accountControls = account.controls as string[];
+  const unions = new Map<ReadonlySet<string>, ReadonlySet<string>>();
+  const withAccount = (declared: Iterable<string>): ReadonlySet<string> => {
+    const union = new Set<string>(declared);
+    for (const a of accountControls) union.add(a);
+    return union;
+  };
   const componentControls = (id: string): ReadonlySet<string> => {
     const hit = controlsCache.get(id);
     if (hit) return hit;
     const c = graph.components.get(id);
     let set: ReadonlySet<string>;
-    if (c && contradicted.size === 0 && accountControls.length === 0) set = c.controls;
+    if (!c) set = withAccount([]);
+    else if (contradicted.size > 0) set = withAccount(effective(id, c.controls));
+    else if (accountControls.length === 0) set = c.controls;
     else {
-      const union = new Set<string>(c ? (contradicted.size === 0 ? c.controls : effective(id, c.controls)) : []);
-      for (const a of accountControls) union.add(a);
-      set = union;
+      set = unions.get(c.controls) ?? withAccount(c.controls);
+      unions.set(c.controls, set);
     }
     controlsCache.set(id, set);
     return set;
