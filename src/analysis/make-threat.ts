@@ -43,7 +43,7 @@ export function makeThreat(rule: CompiledRule, site: ThreatSite, graph: ModelGra
     pathLength: site.path ? site.path.components.length - 1 : undefined,
   });
   const decision = book.decide(id, def, site.element, site.controls);
-  return new ThreatRecord(id, rule, site, severity, reasoning, decision, graph.location(site.element));
+  return new ThreatRecord(id, rule, site, severity, reasoning, decision, graph);
 }
 
 /** A threat with some fields changed (live evidence, a severity override): the rest, and the lazy text, carried over. */
@@ -54,8 +54,8 @@ export function reviseThreat(t: Threat, patch: Partial<Pick<Threat, 'evidence' |
 /**
  * The threats the analysis makes: one class, so every threat has one shape and
  * costs one allocation. What a report may not read (the statement, the
- * filled-in recommendations, the evidence) is written when it is first read,
- * from the rule and the element's shared facts: large models have tens of
+ * filled-in recommendations, the evidence, the source location) is made when
+ * it is read, from the rule, the element's shared facts and the graph: large models have tens of
  * thousands of mitigated threats no terminal shows, and objects made for a
  * report and dropped cost far less than objects kept. `toJSON` gives the
  * report's field order.
@@ -75,6 +75,7 @@ class ThreatRecord implements Threat {
   readonly references: References;
   readonly path: readonly string[] | undefined;
   readonly #rule: CompiledRule;
+  readonly #graph: ModelGraph;
   readonly #facts: Facts;
   readonly #placeholders: Placeholders;
   readonly #attackPath: AttackPath | undefined;
@@ -88,8 +89,9 @@ class ThreatRecord implements Threat {
     severity: Severity,
     reasoning: SeverityReasoning,
     decision: StatusDecision,
-    readonly location: SourceLocation,
+    graph: ModelGraph,
   ) {
+    this.#graph = graph;
     const def = rule.def;
     this.#rule = rule;
     this.#facts = site.facts;
@@ -116,6 +118,11 @@ class ThreatRecord implements Threat {
     return this.#evidence ?? evidenceOf(this.#rule, this.#facts, this.element, this.#attackPath);
   }
 
+  /** Found in the model's source when a report asks (the design review never does). */
+  get location(): SourceLocation {
+    return this.#graph.location(this.element);
+  }
+
   /** Not kept either: reports read it once per threat. */
   get statement(): ThreatStatement {
     return makeStatement(this.#rule.def, this.#placeholders);
@@ -128,7 +135,7 @@ class ThreatRecord implements Threat {
 
   revised(patch: Partial<Pick<Threat, 'evidence' | 'severity' | 'severityReasoning'>>): ThreatRecord {
     const site = { element: this.element, elementKind: this.elementKind, facts: this.#facts, evidence: patch.evidence ?? this.#evidence, placeholders: this.#placeholders, path: this.#attackPath };
-    return new ThreatRecord(this.id, this.#rule, site, patch.severity ?? this.severity, patch.severityReasoning ?? this.severityReasoning, this, this.location);
+    return new ThreatRecord(this.id, this.#rule, site, patch.severity ?? this.severity, patch.severityReasoning ?? this.severityReasoning, this, this.#graph);
   }
 
   /** The report's fields, in the report's order; optional ones undefined (JSON leaves them out). */
