@@ -108,8 +108,10 @@ export function names(element: string, from: string, to: string, kind: string, d
 
 /** The names of the data at the given sensitivity, sorted, as the analysis's one array for that list. */
 function sensitiveData(data: readonly { name: string; def: { classification: string } }[], level: Sensitivity, ctx: Pick<AnalyzerContext, 'dataNameLists'>): readonly string[] {
-  const list = [...new Set(data.filter((d) => d.def.classification === level).map((d) => d.name))].sort();
-  const key = JSON.stringify(list); // unambiguous: [] and [''] differ, as do names holding any separator
+  let list = data.filter((d) => d.def.classification === level).map((d) => d.name);
+  if (list.length > 1) list = [...new Set(list)].sort();
+  // Keyed unambiguously: [] and [''] differ, as do lists whose names hold any separator.
+  const key = list.length === 0 ? '' : list.length === 1 ? `=${list[0]!}` : JSON.stringify(list);
   const shared = ctx.dataNameLists.get(key);
   if (shared) return shared;
   ctx.dataNameLists.set(key, list);
@@ -125,7 +127,7 @@ export interface SiteBase {
 function componentBase(c: ComponentNode, level: Sensitivity, ctx: AnalyzerContext): SiteBase {
   let base = ctx.bases.components.get(c);
   if (!base) {
-    const stored = [...new Set(c.stores.map((d) => d.name))].sort();
+    const stored = c.stores.length < 2 ? c.stores.map((d) => d.name) : [...new Set(c.stores.map((d) => d.name))].sort();
     const dataNames = sensitiveData(ctx.facts.dataAround(c), level, ctx);
     base = { placeholders: names(c.name, '', '', c.info.service, (stored.length ? stored : dataNames).join(', '), ''), dataNames };
     ctx.bases.components.set(c, base);
