@@ -21,6 +21,8 @@ interface ReviewMemo {
   readonly refs: Map<string, string>;
   /** Rule ids and element ids as parts of anchors (see anchors.ts). */
   readonly anchorParts: Map<string, string>;
+  /** Ids that repeat (controls, evidence elements) as markdownId writes them. */
+  readonly ids: Map<string, string>;
   /** Model text that repeats (titles, element names along paths, severity factors), escaped. */
   readonly text: Map<string, string>;
   /** Every threat in the register's order (see register-order.ts). */
@@ -28,7 +30,7 @@ interface ReviewMemo {
 }
 
 export function reviewContext(result: AnalysisResult, verdict: GateVerdict, graph?: ModelGraph): ReviewContext {
-  return { result, verdict, ...(graph ? { graph } : {}), memo: { labels: new Map(), refs: new Map(), anchorParts: new Map(), text: new Map() } };
+  return { result, verdict, ...(graph ? { graph } : {}), memo: { labels: new Map(), refs: new Map(), anchorParts: new Map(), ids: new Map(), text: new Map() } };
 }
 
 /** `Display name (`id`)` when the element has a name of its own, else the id. */
@@ -46,6 +48,19 @@ export function escapedOnce(ctx: ReviewContext, text: string): string {
   let escaped = ctx.memo.text.get(text);
   if (escaped === undefined) ctx.memo.text.set(text, (escaped = escapeMarkdown(text)));
   return escaped;
+}
+
+/** markdownId of an id the document repeats, written once. */
+export function idOnce(ctx: ReviewContext, id: string): string {
+  let text = ctx.memo.ids.get(id);
+  if (text === undefined) ctx.memo.ids.set(id, (text = markdownId(id)));
+  return text;
+}
+
+/** Control ids, comma-separated. */
+export function controlList(ctx: ReviewContext, controls: readonly string[]): string {
+  if (controls.length === 1) return idOnce(ctx, controls[0]!);
+  return controls.map((c) => idOnce(ctx, c)).join(', ');
 }
 
 /** An attack path's element names, entry first, joined by arrows. */
