@@ -25,6 +25,11 @@ export function tableRow(cells: readonly string[]): string {
   return `| ${(cells.includes('') ? cells.map((c) => c || ' ') : cells).join(' | ')} |`;
 }
 
+/** The table line of `cell` followed by the cells of `row` (a {@link tableRow} line): `tableRow([cell, ...cells])`. */
+export function withFirstCell(cell: string, row: string): string {
+  return `| ${cell || ' '} ${row}`;
+}
+
 /** A heading followed by a blank line. */
 export function heading(level: number, text: string): string[] {
   return [`${'#'.repeat(level)} ${text}`, ''];
@@ -50,6 +55,37 @@ export const STATUS_TEXT: Record<Status, string> = {
 /** `1 threat`, `2 threats`, `1,204 threats`. */
 export function plural(n: number, word: string): string {
   return `${thousands(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Characters in one run of lines (see linesInRuns): a few runs make a piece. */
+const RUN_SIZE = 1 << 14;
+
+/**
+ * The line `write` makes of each item, in runs of about RUN_SIZE characters:
+ * each run one string, its lines separated by newlines, which a section yields
+ * where it would yield each line. For sections of thousands of lines: the loop
+ * over the items runs in a plain function, which V8 optimises while it runs (it
+ * does not optimise a generator's loop), and the document joins far fewer parts.
+ */
+export function* linesInRuns<T>(items: readonly T[], write: (item: T, index: number) => string): Generator<string> {
+  for (let start = 0; start < items.length; ) {
+    const run: string[] = [];
+    start = fillRun(items, start, write, run);
+    yield run.join('\n');
+  }
+}
+
+/** Writes lines from items[start] on into `run` until it holds RUN_SIZE characters; the index of the next item. */
+function fillRun<T>(items: readonly T[], start: number, write: (item: T, index: number) => string, run: string[]): number {
+  let size = 0;
+  let i = start;
+  while (i < items.length && size < RUN_SIZE) {
+    const line = write(items[i]!, i);
+    run.push(line);
+    size += line.length;
+    i++;
+  }
+  return i;
 }
 
 /** Characters in one piece of the document: small enough to die young; writers regroup pieces (see batched). */

@@ -10,7 +10,7 @@ import type { References } from '../../analysis/threat.js';
 import { CONTROLS, isKnownControl } from '../../model/catalog/controls.js';
 import { escapeMarkdown, markdownId } from '../escape.js';
 import { referenceLinks } from '../references.js';
-import { STATUS_TEXT, heading, link, plural, severityText, tableHead, tableRow } from './blocks.js';
+import { STATUS_TEXT, heading, linesInRuns, link, plural, severityText, tableHead, tableRow } from './blocks.js';
 import { threatAnchor } from './anchors.js';
 import { type ReviewContext, controlList, elementLabel, escapedOnce, idOnce, pathText } from './context.js';
 import { registerOrder } from './register-order.js';
@@ -64,12 +64,12 @@ function entry(ctx: ReviewContext, t: Threat, n: number): string {
   return text;
 }
 
-function* mitigatedTable(ctx: ReviewContext, threats: readonly Threat[], count: number): Generator<string> {
+function* mitigatedTable(ctx: ReviewContext, mitigated: readonly Threat[]): Generator<string> {
   yield* heading(3, 'Mitigated threats');
-  yield `${plural(count, 'threat')} closed by declared controls, most severe first. The JSON report (\`--format json\`) holds each one's statement, evidence and references.`;
+  yield `${plural(mitigated.length, 'threat')} closed by declared controls, most severe first. The JSON report (\`--format json\`) holds each one's statement, evidence and references.`;
   yield '';
   yield* tableHead(['Threat', 'Element', 'Category', 'Severity', 'Mitigated by']);
-  for (const t of threats) if (t.status === 'mitigated') yield mitigatedRow(ctx, t);
+  yield* linesInRuns(mitigated, (t) => mitigatedRow(ctx, t));
 }
 
 function mitigatedRow(ctx: ReviewContext, t: Threat): string {
@@ -83,8 +83,8 @@ export function* registerSection(ctx: ReviewContext): Generator<string> {
     yield 'No threats found.';
     return;
   }
-  let n = 0;
-  for (const t of threats) if (t.status !== 'mitigated') yield entry(ctx, t, ++n);
-  const mitigated = threats.length - n;
-  if (mitigated > 0) yield* mitigatedTable(ctx, threats, mitigated);
+  const written = threats.filter((t) => t.status !== 'mitigated');
+  yield* linesInRuns(written, (t, i) => entry(ctx, t, i + 1));
+  const mitigated = threats.filter((t) => t.status === 'mitigated');
+  if (mitigated.length > 0) yield* mitigatedTable(ctx, mitigated);
 }
