@@ -20,7 +20,7 @@ export function serviceOf(control: string, fallback: string): string {
   return isKnownControl(control) ? CONTROLS[control].service : fallback;
 }
 
-/** Written once per object: rules share their references, recommendations and reasoning across their threats. */
+/** Written once per object: rules share their references and reasoning across their threats. */
 function cachedBy<K extends object>(write: (key: K) => string): (key: K) => string {
   const cache = new WeakMap<K, string>();
   return (key) => {
@@ -31,8 +31,12 @@ function cachedBy<K extends object>(write: (key: K) => string): (key: K) => stri
 }
 
 const reasoningText = cachedBy((r: SeverityReasoning) => [`likelihood ${r.likelihood}, impact ${r.impact}`, ...r.factors.map(escapeMarkdown)].join('; '));
-const recommendationLine = cachedBy((r: RecommendedControl) => `  - ${escapeMarkdown(serviceOf(r.control, r.service))}: ${escapeMarkdown(r.feature)} (${markdownId(r.control)}). ${escapeMarkdown(r.how)}`);
 const referencesLine = cachedBy((refs: References) => referenceLinks(refs).map(link).join(', '));
+
+/** Each threat has recommendations of its own (their text names the element): only the parts that repeat are escaped once. */
+function recommendationLine(ctx: ReviewContext, r: RecommendedControl): string {
+  return `  - ${escapedOnce(ctx, serviceOf(r.control, r.service))}: ${escapedOnce(ctx, r.feature)} (${idOnce(ctx, r.control)}). ${escapeMarkdown(r.how)}`;
+}
 
 function evidenceText(ctx: ReviewContext, evidence: Threat['evidence']): string {
   return evidence.map((e) => `${idOnce(ctx, e.element)} ${escapedOnce(ctx, e.attribute)} = ${evidenceValue(ctx, e.value)}`).join(', ');
@@ -58,7 +62,7 @@ function entry(ctx: ReviewContext, t: Threat, n: number): string {
   const evidence = t.evidence;
   if (evidence.length) text += `- **Evidence:** ${evidenceText(ctx, evidence)}\n`;
   text += '- **Recommended AWS controls:**\n';
-  for (const r of t.recommendations) text += `${recommendationLine(r)}\n`;
+  for (const r of t.recommendations) text += `${recommendationLine(ctx, r)}\n`;
   const refs = referencesLine(t.references);
   if (refs) text += `- **References:** ${refs}\n`;
   return text;
