@@ -81,17 +81,23 @@ interface DrawingOrder {
   /** By position in `components` and in `flows`. */
   readonly flaggedComponents: readonly boolean[];
   readonly flaggedFlows: readonly boolean[];
+  /** By position in `flows`: the positions in `components` of the flow's two ends. */
+  readonly flowFrom: Int32Array;
+  readonly flowTo: Int32Array;
 }
 
 function drawingOrder(graph: ModelGraph, flagged: ReadonlySet<string>): DrawingOrder {
   const components = [...graph.components.values()].sort((a, b) => compareText(a.id, b.id));
   const flows = [...graph.flows].sort(compareFlows);
+  const position = new Map(components.map((c, i) => [c, i]));
   return {
     boundaries: [...graph.boundaries.values()].sort((a, b) => compareText(a.id, b.id)),
     components,
     flows,
     flaggedComponents: components.map((c) => flagged.has(c.id)),
     flaggedFlows: flows.map((flow) => isFlaggedFlow(flow, flagged)),
+    flowFrom: Int32Array.from(flows, (flow) => position.get(flow.from)!),
+    flowTo: Int32Array.from(flows, (flow) => position.get(flow.to)!),
   };
 }
 
@@ -101,7 +107,7 @@ function overviewAt(model: DrawingOrder, depth: number): { text: string; edges: 
   const children = groupBy(boundaries, (b) => b.parent);
 
   const components = model.components;
-  const groupOf = new Map<ComponentNode, Group>();
+  const groupAt = new Array<Group>(components.length); // by position in `components`
   const groups = new Map<BoundaryNode | undefined, Group>();
   for (let i = 0; i < components.length; i++) {
     const c = components[i]!;
@@ -110,15 +116,15 @@ function overviewAt(model: DrawingOrder, depth: number): { text: string; edges: 
     if (!group) groups.set(where, (group = { id: `g${groups.size + 1}`, n: groups.size + 1, members: [], inside: noFlows(), flagged: false }));
     group.members.push(c);
     if (model.flaggedComponents[i]) group.flagged = true;
-    groupOf.set(c, group);
+    groupAt[i] = group;
   }
 
   // One edge per pair of groups and encryption, keyed by a number made of the three.
   const edges = new Map<number, Edge>();
   for (let i = 0; i < model.flows.length; i++) {
     const flow = model.flows[i]!;
-    const from = groupOf.get(flow.from)!;
-    const to = groupOf.get(flow.to)!;
+    const from = groupAt[model.flowFrom[i]!]!;
+    const to = groupAt[model.flowTo[i]!]!;
     const red = model.flaggedFlows[i]!;
     if (from === to) {
       tally(from.inside, flow);
