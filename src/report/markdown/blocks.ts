@@ -22,7 +22,9 @@ export function tableHead(headers: readonly string[], align?: readonly ('l' | 'r
 
 /** One table line: `| a | b |`, an empty cell written as one space. */
 export function tableRow(cells: readonly string[]): string {
-  return `| ${(cells.includes('') ? cells.map((c) => c || ' ') : cells).join(' | ')} |`;
+  let line = '|';
+  for (const cell of cells) line += ` ${cell || ' '} |`;
+  return line;
 }
 
 /** The table line of `cell` followed by the cells of `row` (a {@link tableRow} line): `tableRow([cell, ...cells])`. */
