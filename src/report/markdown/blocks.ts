@@ -59,8 +59,8 @@ export function plural(n: number, word: string): string {
   return `${thousands(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Characters in one run of lines (see linesInRuns): a few runs make a piece. */
-const RUN_SIZE = 1 << 14;
+/** Characters in one run of lines (see linesInRuns): as many as in a piece, so a run makes one. */
+const RUN_SIZE = 1 << 16;
 
 /**
  * The line `write` makes of each item, in runs of about RUN_SIZE characters:
@@ -119,7 +119,7 @@ export function* documentText(sections: Iterable<Iterable<string>>): Generator<s
       if (size >= PIECE_SIZE && !isBlank(line)) {
         // The section could end at this line, which would then lose its trailing newlines: it starts the next piece.
         parts.pop();
-        yield parts.join('');
+        yield pieceOf(parts);
         parts = [line];
         first = 0;
         size = line.length;
@@ -128,7 +128,15 @@ export function* documentText(sections: Iterable<Iterable<string>>): Generator<s
     if (first >= 0) trimSection(parts, first);
   }
   parts.push('\n');
-  yield parts.join('');
+  yield pieceOf(parts);
+}
+
+/**
+ * The text of `parts`: joined, or, for a run of lines and the newline after it, the two put together
+ * without copying the run (V8 keeps the pair as one string of two halves until it is written).
+ */
+function pieceOf(parts: readonly string[]): string {
+  return parts.length === 2 ? parts[0]! + parts[1]! : parts.join('');
 }
 
 /** Drops the section's trailing newlines: its last lines if blank, and those that end its last other line. */
