@@ -15,7 +15,7 @@ export interface ReviewContext {
 }
 
 interface ReviewMemo {
-  /** Labels of elements with a name, by element id. */
+  /** Labels of elements that threats name, by element id. */
   readonly labels: Map<string, string>;
   /** Threat links, by threat id. */
   readonly refs: Map<string, string>;
@@ -33,14 +33,17 @@ export function reviewContext(result: AnalysisResult, verdict: GateVerdict, grap
   return { result, verdict, ...(graph ? { graph } : {}), memo: { labels: new Map(), refs: new Map(), anchorParts: new Map(), ids: new Map(), text: new Map() } };
 }
 
-/** `Display name (`id`)` when the element has a name of its own, else the id. */
+/** `Display name (`id`)` when the element has a name of its own, else the id: kept, since threats name their element several times. */
 export function elementLabel(ctx: ReviewContext, id: string): string {
-  const name = ctx.graph?.components.get(id)?.name ?? ctx.graph?.boundaries.get(id)?.name;
-  // Only labels with a name are kept: an id alone (every flow's) is as quickly written again.
-  if (name === undefined || name === id) return markdownId(id);
   let label = ctx.memo.labels.get(id);
-  if (label === undefined) ctx.memo.labels.set(id, (label = `${escapeMarkdown(name)} (${markdownId(id)})`));
+  if (label === undefined) ctx.memo.labels.set(id, (label = labelOf(ctx, id)));
   return label;
+}
+
+/** The label of an element the document names once (a row of the STRIDE matrix without threats), not kept. */
+export function labelOf(ctx: ReviewContext, id: string): string {
+  const name = ctx.graph?.components.get(id)?.name ?? ctx.graph?.boundaries.get(id)?.name;
+  return name === undefined || name === id ? markdownId(id) : `${escapeMarkdown(name)} (${markdownId(id)})`;
 }
 
 /** escapeMarkdown of text the document repeats, escaped once. */

@@ -4,7 +4,7 @@ import { CATEGORIES, type Category, type ElementKind, SEVERITIES, type Threat, i
 import type { ElementType } from '../../model/catalog/kinds.js';
 import { compareText } from '../threat-order.js';
 import { heading, linesInRuns, tableHead, tableRow, withFirstCell } from './blocks.js';
-import { type ReviewContext, elementLabel } from './context.js';
+import { type ReviewContext, elementLabel, labelOf } from './context.js';
 
 interface Row {
   readonly id: string;
@@ -100,5 +100,8 @@ export function* matrixSection(ctx: ReviewContext): Generator<string> {
   yield '';
   yield* tableHead(['Element', 'Type', ...CATEGORIES.map((c) => LETTERS[c])]);
   const unthreatened = new Map<string, string>();
-  yield* linesInRuns(rows(ctx), (row) => withFirstCell(elementLabel(ctx, row.id), rowTail(row, byElement.get(row.id), unthreatened)));
+  yield* linesInRuns(rows(ctx), (row) => {
+    const threats = byElement.get(row.id);
+    return withFirstCell(threats ? elementLabel(ctx, row.id) : labelOf(ctx, row.id), rowTail(row, threats, unthreatened));
+  });
 }
