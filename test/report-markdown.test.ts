@@ -197,6 +197,8 @@ describe('escapeMarkdown / escapeHtml', () => {
     ['v0.1.0 and ap-northeast-1', 'v0.1.0 and ap-northeast-1'],
     ['**bold** _it_ ~~s~~', '\\*\\*bold\\*\\* \\_it\\_ \\~\\~s\\~\\~'],
     ['a & b', 'a &amp; b'],
+    ['the path c1 → c2 → c3', 'the path c1 → c2 → c3'],
+    ['- c1 → c2', '\\- c1 → c2'],
   ])('%j → %j', (input, output) => {
     expect(escapeMarkdown(input)).toBe(output);
   });

@@ -79,8 +79,10 @@ const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/;
  * heading mark is escaped, and control, bidi and zero-width characters are shown as
  * `\uXXXX`. Safe in a paragraph, a list item, a heading and a table cell.
  */
-// Text with nothing to escape: the common case of statements and names, returned as is.
-const INERT_MARKDOWN = /^[A-Za-z(][A-Za-z0-9 ,.;:'"()/@!?%$+=-]*$/;
+// Text with nothing to escape: the common case of statements and names, returned as is. The arrow
+// joins the hops of attack paths in statements and recommendations; it is neither whitespace,
+// Markdown or HTML syntax, nor a character terminalSafe changes.
+const INERT_MARKDOWN = /^[A-Za-z(][A-Za-z0-9 ,.;:'"()/@!?%$+=\u2192-]*$/;
 
 export function escapeMarkdown(text: string): string {
   if (INERT_MARKDOWN.test(text) && !text.includes('  ') && !text.endsWith(' ')) return text;

@@ -71,9 +71,14 @@ interface Edge {
   readonly encrypted: boolean;
   readonly counts: FlowCounts;
   flagged: boolean;
+  /** Its flow that the full diagram draws first (see drawsBefore): edges are drawn in the order of theirs. */
+  first: FlowNode;
 }
 
-/** The model sorted as every depth draws it, and which flows are flagged: worked out once for all depths tried. */
+/**
+ * The model as every depth draws it, and which flows are flagged: worked out once for all depths
+ * tried. Flows stay in the model's order: only the edges they make are sorted.
+ */
 interface DrawingOrder {
   readonly boundaries: readonly BoundaryNode[];
   readonly components: readonly ComponentNode[];
@@ -81,17 +86,23 @@ interface DrawingOrder {
   /** By position in `components` and in `flows`. */
   readonly flaggedComponents: readonly boolean[];
   readonly flaggedFlows: readonly boolean[];
+  /** By position in `flows`: the positions in `components` of the flow's two ends. */
+  readonly flowFrom: Int32Array;
+  readonly flowTo: Int32Array;
 }
 
 function drawingOrder(graph: ModelGraph, flagged: ReadonlySet<string>): DrawingOrder {
   const components = [...graph.components.values()].sort((a, b) => compareText(a.id, b.id));
-  const flows = [...graph.flows].sort(compareFlows);
+  const flows = graph.flows;
+  const position = new Map(components.map((c, i) => [c, i]));
   return {
     boundaries: [...graph.boundaries.values()].sort((a, b) => compareText(a.id, b.id)),
     components,
     flows,
     flaggedComponents: components.map((c) => flagged.has(c.id)),
     flaggedFlows: flows.map((flow) => isFlaggedFlow(flow, flagged)),
+    flowFrom: Int32Array.from(flows, (flow) => position.get(flow.from)!),
+    flowTo: Int32Array.from(flows, (flow) => position.get(flow.to)!),
   };
 }
 
@@ -101,7 +112,7 @@ function overviewAt(model: DrawingOrder, depth: number): { text: string; edges: 
   const children = groupBy(boundaries, (b) => b.parent);
 
   const components = model.components;
-  const groupOf = new Map<ComponentNode, Group>();
+  const groupAt = new Array<Group>(components.length); // by position in `components`
   const groups = new Map<BoundaryNode | undefined, Group>();
   for (let i = 0; i < components.length; i++) {
     const c = components[i]!;
@@ -110,15 +121,15 @@ function overviewAt(model: DrawingOrder, depth: number): { text: string; edges: 
     if (!group) groups.set(where, (group = { id: `g${groups.size + 1}`, n: groups.size + 1, members: [], inside: noFlows(), flagged: false }));
     group.members.push(c);
     if (model.flaggedComponents[i]) group.flagged = true;
-    groupOf.set(c, group);
+    groupAt[i] = group;
   }
 
   // One edge per pair of groups and encryption, keyed by a number made of the three.
   const edges = new Map<number, Edge>();
   for (let i = 0; i < model.flows.length; i++) {
     const flow = model.flows[i]!;
-    const from = groupOf.get(flow.from)!;
-    const to = groupOf.get(flow.to)!;
+    const from = groupAt[model.flowFrom[i]!]!;
+    const to = groupAt[model.flowTo[i]!]!;
     const red = model.flaggedFlows[i]!;
     if (from === to) {
       tally(from.inside, flow);
@@ -127,7 +138,8 @@ function overviewAt(model: DrawingOrder, depth: number): { text: string; edges: 
     }
     const key = (from.n * (groups.size + 1) + to.n) * 2 + (flow.encrypted ? 1 : 0);
     let edge = edges.get(key);
-    if (!edge) edges.set(key, (edge = { from, to, encrypted: flow.encrypted, counts: noFlows(), flagged: false }));
+    if (!edge) edges.set(key, (edge = { from, to, encrypted: flow.encrypted, counts: noFlows(), flagged: false, first: flow }));
+    else if (drawsBefore(flow, edge.first)) edge.first = flow;
     tally(edge.counts, flow);
     if (red) edge.flagged = true;
   }
@@ -154,7 +166,7 @@ function overviewAt(model: DrawingOrder, depth: number): { text: string; edges: 
   };
   drawScope(undefined, 1);
 
-  const drawn = [...edges.values()];
+  const drawn = [...edges.values()].sort((a, b) => (drawsBefore(a.first, b.first) ? -1 : 1));
   for (const e of drawn) {
     const parts = [count(e.counts.flows, 'flow', 'flows')];
     if (e.counts.unauthenticated) parts.push(`${thousands(e.counts.unauthenticated)} no auth`);
@@ -172,6 +184,14 @@ function overviewAt(model: DrawingOrder, depth: number): { text: string; edges: 
   const red = drawn.flatMap((e, i) => (e.flagged ? [i] : []));
   if (red.length > 0) lines.push(`linkStyle ${red.join(',')} ${FLAGGED_STROKE}`);
   return { text: `${lines.join('\n')}\n`, edges: drawn.length };
+}
+
+/**
+ * The order flows are drawn in (compareFlows, then the model's order): each edge is drawn where
+ * its first flow in this order would be, as if the flows were sorted and walked.
+ */
+function drawsBefore(a: FlowNode, b: FlowNode): boolean {
+  return (compareFlows(a, b) || a.index - b.index) < 0;
 }
 
 const TYPE_ORDER: readonly ElementType[] = ['external-entity', 'process', 'data-store'];

@@ -15,12 +15,14 @@ export interface ReviewContext {
 }
 
 interface ReviewMemo {
-  /** Labels of elements with a name, by element id. */
+  /** Labels of elements that threats name, by element id. */
   readonly labels: Map<string, string>;
   /** Threat links, by threat id. */
   readonly refs: Map<string, string>;
   /** Rule ids and element ids as parts of anchors (see anchors.ts). */
   readonly anchorParts: Map<string, string>;
+  /** Ids that repeat (controls, evidence elements) as markdownId writes them. */
+  readonly ids: Map<string, string>;
   /** Model text that repeats (titles, element names along paths, severity factors), escaped. */
   readonly text: Map<string, string>;
   /** Every threat in the register's order (see register-order.ts). */
@@ -28,17 +30,20 @@ interface ReviewMemo {
 }
 
 export function reviewContext(result: AnalysisResult, verdict: GateVerdict, graph?: ModelGraph): ReviewContext {
-  return { result, verdict, ...(graph ? { graph } : {}), memo: { labels: new Map(), refs: new Map(), anchorParts: new Map(), text: new Map() } };
+  return { result, verdict, ...(graph ? { graph } : {}), memo: { labels: new Map(), refs: new Map(), anchorParts: new Map(), ids: new Map(), text: new Map() } };
 }
 
-/** `Display name (`id`)` when the element has a name of its own, else the id. */
+/** `Display name (`id`)` when the element has a name of its own, else the id: kept, since threats name their element several times. */
 export function elementLabel(ctx: ReviewContext, id: string): string {
-  const name = ctx.graph?.components.get(id)?.name ?? ctx.graph?.boundaries.get(id)?.name;
-  // Only labels with a name are kept: an id alone (every flow's) is as quickly written again.
-  if (name === undefined || name === id) return markdownId(id);
   let label = ctx.memo.labels.get(id);
-  if (label === undefined) ctx.memo.labels.set(id, (label = `${escapeMarkdown(name)} (${markdownId(id)})`));
+  if (label === undefined) ctx.memo.labels.set(id, (label = labelOf(ctx, id)));
   return label;
+}
+
+/** The label of an element the document names once (a row of the STRIDE matrix without threats), not kept. */
+export function labelOf(ctx: ReviewContext, id: string): string {
+  const name = ctx.graph?.components.get(id)?.name ?? ctx.graph?.boundaries.get(id)?.name;
+  return name === undefined || name === id ? markdownId(id) : `${escapeMarkdown(name)} (${markdownId(id)})`;
 }
 
 /** escapeMarkdown of text the document repeats, escaped once. */
@@ -46,6 +51,19 @@ export function escapedOnce(ctx: ReviewContext, text: string): string {
   let escaped = ctx.memo.text.get(text);
   if (escaped === undefined) ctx.memo.text.set(text, (escaped = escapeMarkdown(text)));
   return escaped;
+}
+
+/** markdownId of an id the document repeats, written once. */
+export function idOnce(ctx: ReviewContext, id: string): string {
+  let text = ctx.memo.ids.get(id);
+  if (text === undefined) ctx.memo.ids.set(id, (text = markdownId(id)));
+  return text;
+}
+
+/** Control ids, comma-separated. */
+export function controlList(ctx: ReviewContext, controls: readonly string[]): string {
+  if (controls.length === 1) return idOnce(ctx, controls[0]!);
+  return controls.map((c) => idOnce(ctx, c)).join(', ');
 }
 
 /** An attack path's element names, entry first, joined by arrows. */

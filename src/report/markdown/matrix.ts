@@ -3,8 +3,8 @@ import { STRIDE_PER_ELEMENT } from '../../analysis/stride-per-element.js';
 import { CATEGORIES, type Category, type ElementKind, SEVERITIES, type Threat, isOpen } from '../../analysis/threat.js';
 import type { ElementType } from '../../model/catalog/kinds.js';
 import { compareText } from '../threat-order.js';
-import { heading, tableHead, tableRow } from './blocks.js';
-import { type ReviewContext, elementLabel } from './context.js';
+import { heading, linesInRuns, tableHead, tableRow, withFirstCell } from './blocks.js';
+import { type ReviewContext, elementLabel, labelOf } from './context.js';
 
 interface Row {
   readonly id: string;
@@ -32,8 +32,10 @@ function applies(row: Row, c: Category): boolean {
 function rows(ctx: ReviewContext): Row[] {
   const out = new Map<string, Row>();
   if (ctx.graph) {
-    for (const c of [...ctx.graph.components.values()].sort((a, b) => compareText(a.id, b.id))) out.set(c.id, { id: c.id, kind: 'component', elementType: c.element });
-    for (const f of [...ctx.graph.flows].sort((a, b) => compareText(a.name, b.name))) out.set(f.name, { id: f.name, kind: 'flow' });
+    // The default sort compares strings by code units, as compareText does, without a call per comparison.
+    const components = ctx.graph.components;
+    for (const id of [...components.keys()].sort()) out.set(id, { id, kind: 'component', elementType: components.get(id)!.element });
+    for (const name of ctx.graph.flows.map((f) => f.name).sort()) out.set(name, { id: name, kind: 'flow' });
   }
   const order: ElementKind[] = ['component', 'flow', 'account', 'boundary'];
   const rest = ctx.result.threats.filter((t) => !out.has(t.element)).sort((a, b) => order.indexOf(a.elementKind) - order.indexOf(b.elementKind) || compareText(a.element, b.element));
@@ -75,17 +77,20 @@ function threatsByElement(threats: readonly Threat[]): Map<string, Threat[]> {
   return byElement;
 }
 
-/** The cells after the element's label: most elements have no threat, and theirs depend only on the kind of element, made once per kind. */
-function rowCells(row: Row, threats: readonly Threat[] | undefined, unthreatened: Map<string, readonly string[]>): readonly string[] {
+/**
+ * The row after the element's label, as a table row of its own (`| type | S | … |`): most
+ * elements have no threat, and theirs depends only on the kind of element, made once per kind.
+ */
+function rowTail(row: Row, threats: readonly Threat[] | undefined, unthreatened: Map<string, string>): string {
   const type = row.elementType ?? row.kind;
-  let cells = threats === undefined ? unthreatened.get(type) : undefined;
-  if (cells === undefined) {
-    const made: string[] = [type];
-    for (const c of CATEGORIES) made.push(cell(threats ?? [], c, applies(row, c)));
-    if (threats === undefined) unthreatened.set(type, made);
-    cells = made;
+  let tail = threats === undefined ? unthreatened.get(type) : undefined;
+  if (tail === undefined) {
+    const cells: string[] = [type];
+    for (const c of CATEGORIES) cells.push(cell(threats ?? [], c, applies(row, c)));
+    tail = tableRow(cells);
+    if (threats === undefined) unthreatened.set(type, tail);
   }
-  return cells;
+  return tail;
 }
 
 export function* matrixSection(ctx: ReviewContext): Generator<string> {
@@ -94,6 +99,9 @@ export function* matrixSection(ctx: ReviewContext): Generator<string> {
   yield 'S spoofing, T tampering, R repudiation, I information disclosure, D denial of service, E elevation of privilege. Each cell counts the threats found, with the worst open severity; `·` none found, `n/a` the category does not apply to this kind of element.';
   yield '';
   yield* tableHead(['Element', 'Type', ...CATEGORIES.map((c) => LETTERS[c])]);
-  const unthreatened = new Map<string, readonly string[]>();
-  for (const row of rows(ctx)) yield tableRow([elementLabel(ctx, row.id)].concat(rowCells(row, byElement.get(row.id), unthreatened)));
+  const unthreatened = new Map<string, string>();
+  yield* linesInRuns(rows(ctx), (row) => {
+    const threats = byElement.get(row.id);
+    return withFirstCell(threats ? elementLabel(ctx, row.id) : labelOf(ctx, row.id), rowTail(row, threats, unthreatened));
+  });
 }

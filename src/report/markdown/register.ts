@@ -10,9 +10,9 @@ import type { References } from '../../analysis/threat.js';
 import { CONTROLS, isKnownControl } from '../../model/catalog/controls.js';
 import { escapeMarkdown, markdownId } from '../escape.js';
 import { referenceLinks } from '../references.js';
-import { STATUS_TEXT, heading, link, plural, severityText, tableHead, tableRow } from './blocks.js';
+import { STATUS_TEXT, heading, linesInRuns, link, plural, severityText, tableHead, tableRow } from './blocks.js';
 import { threatAnchor } from './anchors.js';
-import { type ReviewContext, elementLabel, escapedOnce, pathText } from './context.js';
+import { type ReviewContext, controlList, elementLabel, escapedOnce, idOnce, pathText } from './context.js';
 import { registerOrder } from './register-order.js';
 
 /** The service a control belongs to: the catalog's, or as the rule recommends it for team-specific controls. */
@@ -20,7 +20,7 @@ export function serviceOf(control: string, fallback: string): string {
   return isKnownControl(control) ? CONTROLS[control].service : fallback;
 }
 
-/** Written once per object: rules share their references, recommendations and reasoning across their threats. */
+/** Written once per object: rules share their references and reasoning across their threats. */
 function cachedBy<K extends object>(write: (key: K) => string): (key: K) => string {
   const cache = new WeakMap<K, string>();
   return (key) => {
@@ -31,11 +31,15 @@ function cachedBy<K extends object>(write: (key: K) => string): (key: K) => stri
 }
 
 const reasoningText = cachedBy((r: SeverityReasoning) => [`likelihood ${r.likelihood}, impact ${r.impact}`, ...r.factors.map(escapeMarkdown)].join('; '));
-const recommendationLine = cachedBy((r: RecommendedControl) => `  - ${escapeMarkdown(serviceOf(r.control, r.service))}: ${escapeMarkdown(r.feature)} (${markdownId(r.control)}). ${escapeMarkdown(r.how)}`);
 const referencesLine = cachedBy((refs: References) => referenceLinks(refs).map(link).join(', '));
 
-function evidence(ctx: ReviewContext, t: Threat): string {
-  return t.evidence.map((e) => `${markdownId(e.element)} ${escapedOnce(ctx, e.attribute)} = ${evidenceValue(ctx, e.value)}`).join(', ');
+/** Each threat has recommendations of its own (their text names the element): only the parts that repeat are escaped once. */
+function recommendationLine(ctx: ReviewContext, r: RecommendedControl): string {
+  return `  - ${escapedOnce(ctx, serviceOf(r.control, r.service))}: ${escapedOnce(ctx, r.feature)} (${idOnce(ctx, r.control)}). ${escapeMarkdown(r.how)}`;
+}
+
+function evidenceText(ctx: ReviewContext, evidence: Threat['evidence']): string {
+  return evidence.map((e) => `${idOnce(ctx, e.element)} ${escapedOnce(ctx, e.attribute)} = ${evidenceValue(ctx, e.value)}`).join(', ');
 }
 
 /** The value as JSON, escaped: once per value for a string, number or boolean (they repeat), each time for a list (a path, mostly). */
@@ -44,36 +48,36 @@ function evidenceValue(ctx: ReviewContext, value: unknown): string {
   return typeof value === 'object' && value !== null ? escapeMarkdown(json) : escapedOnce(ctx, json);
 }
 
-/** One threat's entry, line by line, ending with a blank line. */
-function* entry(ctx: ReviewContext, t: Threat, n: number): Generator<string> {
-  yield `### <a id="${threatAnchor(ctx, t)}"></a>${n}. ${escapedOnce(ctx, t.title)}`;
-  yield '';
-  yield `- **Id:** ${markdownId(t.id)}`;
-  yield `- **Element:** ${elementLabel(ctx, t.element)}, ${t.elementKind}`;
-  yield `- **Category:** ${CATEGORY_TITLES[t.category]}`;
-  yield `- **Severity:** ${severityText(t.severity)} (${reasoningText(t.severityReasoning)})`;
-  yield `- **Status:** ${STATUS_TEXT[t.status]}`;
-  if (t.acceptance) yield `- **Accepted by:** ${escapeMarkdown(t.acceptance.by)} until ${escapeMarkdown(t.acceptance.expires)}: ${escapeMarkdown(t.acceptance.reason)}`;
-  yield `- **Threat:** ${escapeMarkdown(t.statement.text)}`;
-  if (t.path) yield `- **Path:** ${pathText(ctx, t.path)}`;
-  if (t.evidence.length) yield `- **Evidence:** ${evidence(ctx, t)}`;
-  yield '- **Recommended AWS controls:**';
-  for (const r of t.recommendations) yield recommendationLine(r);
+/**
+ * One threat's entry as one string, its lines each ending with a newline, the
+ * last of them blank. Each computed field of the threat (statement, evidence,
+ * recommendations) is read once.
+ */
+function entry(ctx: ReviewContext, t: Threat, n: number): string {
+  let text = `### <a id="${threatAnchor(ctx, t)}"></a>${n}. ${escapedOnce(ctx, t.title)}\n\n- **Id:** ${markdownId(t.id)}\n- **Element:** ${elementLabel(ctx, t.element)}, ${t.elementKind}\n- **Category:** ${CATEGORY_TITLES[t.category]}\n- **Severity:** ${severityText(t.severity)} (${reasoningText(t.severityReasoning)})\n- **Status:** ${STATUS_TEXT[t.status]}\n`;
+  const acceptance = t.acceptance;
+  if (acceptance) text += `- **Accepted by:** ${escapeMarkdown(acceptance.by)} until ${escapeMarkdown(acceptance.expires)}: ${escapeMarkdown(acceptance.reason)}\n`;
+  text += `- **Threat:** ${escapeMarkdown(t.statement.text)}\n`;
+  if (t.path) text += `- **Path:** ${pathText(ctx, t.path)}\n`;
+  const evidence = t.evidence;
+  if (evidence.length) text += `- **Evidence:** ${evidenceText(ctx, evidence)}\n`;
+  text += '- **Recommended AWS controls:**\n';
+  for (const r of t.recommendations) text += `${recommendationLine(ctx, r)}\n`;
   const refs = referencesLine(t.references);
-  if (refs) yield `- **References:** ${refs}`;
-  yield '';
+  if (refs) text += `- **References:** ${refs}\n`;
+  return text;
 }
 
-function* mitigatedTable(ctx: ReviewContext, threats: readonly Threat[], count: number): Generator<string> {
+function* mitigatedTable(ctx: ReviewContext, mitigated: readonly Threat[]): Generator<string> {
   yield* heading(3, 'Mitigated threats');
-  yield `${plural(count, 'threat')} closed by declared controls, most severe first. The JSON report (\`--format json\`) holds each one's statement, evidence and references.`;
+  yield `${plural(mitigated.length, 'threat')} closed by declared controls, most severe first. The JSON report (\`--format json\`) holds each one's statement, evidence and references.`;
   yield '';
   yield* tableHead(['Threat', 'Element', 'Category', 'Severity', 'Mitigated by']);
-  for (const t of threats) if (t.status === 'mitigated') yield mitigatedRow(ctx, t);
+  yield* linesInRuns(mitigated, (t) => mitigatedRow(ctx, t));
 }
 
 function mitigatedRow(ctx: ReviewContext, t: Threat): string {
-  return tableRow([`<a id="${threatAnchor(ctx, t)}"></a>${markdownId(t.id)}`, elementLabel(ctx, t.element), CATEGORY_TITLES[t.category], t.severity, t.mitigatedBy.map(markdownId).join(', ')]);
+  return tableRow([`<a id="${threatAnchor(ctx, t)}"></a>${markdownId(t.id)}`, elementLabel(ctx, t.element), CATEGORY_TITLES[t.category], t.severity, controlList(ctx, t.mitigatedBy)]);
 }
 
 export function* registerSection(ctx: ReviewContext): Generator<string> {
@@ -83,8 +87,8 @@ export function* registerSection(ctx: ReviewContext): Generator<string> {
     yield 'No threats found.';
     return;
   }
-  let n = 0;
-  for (const t of threats) if (t.status !== 'mitigated') yield* entry(ctx, t, ++n);
-  const mitigated = threats.length - n;
-  if (mitigated > 0) yield* mitigatedTable(ctx, threats, mitigated);
+  const written = threats.filter((t) => t.status !== 'mitigated');
+  yield* linesInRuns(written, (t, i) => entry(ctx, t, i + 1));
+  const mitigated = threats.filter((t) => t.status === 'mitigated');
+  if (mitigated.length > 0) yield* mitigatedTable(ctx, mitigated);
 }
