@@ -27,11 +27,22 @@ function resultOf(model: string) {
 }
 
 describe('the JSON report in pieces', () => {
-  it.each(['valid/orders-platform.yaml', 'hostile/hostile-text.yaml', 'hostile/prototype-names.yaml'])('%s: a piece per 400 threats, together byte for byte JSON.stringify(report, null, 2)', (model) => {
+  it.each(['valid/orders-platform.yaml', 'hostile/hostile-text.yaml', 'hostile/prototype-names.yaml'])('%s: a piece per 400 threats, together JSON.stringify(report, null, 2) with each threat on one line', (model) => {
     const { result, verdict } = resultOf(model);
     const pieces = [...jsonReport(result, verdict)];
     expect(pieces).toHaveLength(Math.ceil(result.threats.length / 400) + 2);
-    expect(pieces.join('')).toBe(`${JSON.stringify({ $schema: REPORT_SCHEMA_ID, ...result, gate: verdict }, null, 2)}\n`);
+    const text = pieces.join('');
+    const report = { $schema: REPORT_SCHEMA_ID, ...result, gate: verdict };
+    // The same value as the whole report stringified ...
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(report)));
+    // ... laid out as the pretty-printed report, but for the threats: one per line, four spaces in.
+    const lines = text.split('\n');
+    const first = lines.indexOf('  "threats": [');
+    const threatLines = lines.slice(first + 1, first + 1 + result.threats.length);
+    expect(threatLines).toEqual(result.threats.map((t, i) => `    ${JSON.stringify(t)}${i < result.threats.length - 1 ? ',' : ''}`));
+    expect(lines[first + 1 + result.threats.length]).toBe('  ],');
+    const pretty = JSON.stringify({ ...report, threats: [] }, null, 2).split('\n');
+    expect([...lines.slice(0, first), '  "threats": [],', ...lines.slice(first + 2 + result.threats.length)]).toEqual([...pretty, '']);
   });
 
   it('a report without threats is one piece', () => {
