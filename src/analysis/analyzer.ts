@@ -6,6 +6,7 @@
  * signature decides; a group the rule's kind-decided conditions reject is
  * skipped whole (prefilter.ts), which changes the work, never the findings.
  */
+import { cached } from '../util/cached.js';
 import type { BoundaryNode, ComponentNode, FlowNode, ModelGraph } from '../model/graph.js';
 import type { Facts } from '../rules/conditions.js';
 import type { CompiledRule } from '../rules/load.js';
@@ -112,10 +113,7 @@ function sensitiveData(data: readonly { name: string; def: { classification: str
   if (list.length > 1) list = [...new Set(list)].sort();
   // Keyed unambiguously: [] and [''] differ, as do lists whose names hold any separator.
   const key = list.length === 0 ? '' : list.length === 1 ? `=${list[0]!}` : JSON.stringify(list);
-  const shared = ctx.dataNameLists.get(key);
-  if (shared) return shared;
-  ctx.dataNameLists.set(key, list);
-  return list;
+  return cached(ctx.dataNameLists, key, () => list);
 }
 
 /** What every threat on an element shares: the names its templates use, the sensitive data at stake. */
@@ -125,23 +123,18 @@ export interface SiteBase {
 }
 
 function componentBase(c: ComponentNode, level: Sensitivity, ctx: AnalyzerContext): SiteBase {
-  let base = ctx.bases.components.get(c);
-  if (!base) {
+  return cached(ctx.bases.components, c, () => {
     const stored = c.stores.length < 2 ? c.stores.map((d) => d.name) : [...new Set(c.stores.map((d) => d.name))].sort();
     const dataNames = sensitiveData(ctx.facts.dataAround(c), level, ctx);
-    base = { placeholders: names(c.name, '', '', c.info.service, (stored.length ? stored : dataNames).join(', '), ''), dataNames };
-    ctx.bases.components.set(c, base);
-  }
-  return base;
+    return { placeholders: names(c.name, '', '', c.info.service, (stored.length ? stored : dataNames).join(', '), ''), dataNames };
+  });
 }
 
 function flowBase(flow: FlowNode, level: Sensitivity, ctx: AnalyzerContext): SiteBase {
-  let base = ctx.bases.flows.get(flow);
-  if (!base) {
-    const placeholders = names(flow.name, flow.from.name, flow.to.name, flow.def.protocol, flow.data.map((d) => d.name).join(', '), '');
-    ctx.bases.flows.set(flow, (base = { placeholders, dataNames: sensitiveData(flow.data, level, ctx) }));
-  }
-  return base;
+  return cached(ctx.bases.flows, flow, () => ({
+    placeholders: names(flow.name, flow.from.name, flow.to.name, flow.def.protocol, flow.data.map((d) => d.name).join(', '), ''),
+    dataNames: sensitiveData(flow.data, level, ctx),
+  }));
 }
 
 function componentSite(c: ComponentNode, f: Facts, withPath: boolean, ctx: AnalyzerContext): ThreatSite {
@@ -185,13 +178,11 @@ function flowSite(flow: FlowNode, f: Facts, ctx: AnalyzerContext): ThreatSite {
 const modelDataCache = new WeakMap<ModelGraph, { level: Sensitivity; names: readonly string[] }>();
 function modelData(ctx: AnalyzerContext): { level: Sensitivity; names: readonly string[] } {
   const graph = ctx.graph;
-  let data = modelDataCache.get(graph);
-  if (!data) {
-    const all = [...graph.data.values()];
+  return cached(modelDataCache, graph, (g) => {
+    const all = [...g.data.values()];
     const level = maxSensitivity(all);
-    modelDataCache.set(graph, (data = { level, names: sensitiveData(all, level, ctx) }));
-  }
-  return data;
+    return { level, names: sensitiveData(all, level, ctx) };
+  });
 }
 
 function accountSite(f: Facts, ctx: AnalyzerContext): ThreatSite {

@@ -3,6 +3,7 @@
  * element's facts when a report asks for it, so a threat holds no evidence
  * objects of its own until then.
  */
+import { cached } from '../util/cached.js';
 import { type Facts, readPath } from '../rules/conditions.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { AttackPath } from './attack-paths.js';
@@ -17,17 +18,14 @@ const evidenceAttributes = new WeakMap<CompiledRule, readonly EvidenceAttribute[
 
 /** A rule's evidence attributes, parsed once: `to.exposed` belongs to the flow's receiver, `account.x` to the account. */
 function evidenceAttributesOf(rule: CompiledRule): readonly EvidenceAttribute[] {
-  let list = evidenceAttributes.get(rule);
-  if (!list) {
-    list = rule.condition.attributes.map((attr) => {
+  return cached(evidenceAttributes, rule, (r) =>
+    r.condition.attributes.map((attr) => {
       const path = attr.split('.');
       const [head, ...rest] = path;
       const scoped = (head === 'account' || head === 'from' || head === 'to') && rest.length > 0;
       return { path, owner: scoped ? (head as 'account' | 'from' | 'to') : 'element', name: scoped ? rest.join('.') : attr };
-    });
-    evidenceAttributes.set(rule, list);
-  }
-  return list;
+    }),
+  );
 }
 
 /** The rule's condition reads `attack_path` of the element: its threats carry the path. */

@@ -3,12 +3,13 @@
  * vocabulary is src/rules/attributes.ts). Declared controls that live
  * verification contradicted are not in effect.
  */
+import { cached } from '../util/cached.js';
 import type { BoundaryNode, ComponentNode, DataNode, FlowNode, ModelGraph } from '../model/graph.js';
 import type { Facts } from '../rules/conditions.js';
 import type { AttackPath } from './attack-paths.js';
 import { crossesBoundary, crossesUntrusted, isInternetExposed } from './exposure.js';
 import type { VerificationFacts } from './facts.js';
-import { SENSITIVITY, maxLevel } from './sensitivity.js';
+import { SENSITIVITY, maxLevel, maxSensitivity, sensitivityRank } from './sensitivity.js';
 import { type KindFacts, type SignatureFacts, StaticFactsIndex } from './static-facts.js';
 
 export interface FactsIndex {
@@ -32,28 +33,16 @@ export function buildFacts(graph: ModelGraph, paths: ReadonlyMap<string, AttackP
     contradicted.size === 0 ? [...declared].sort() : [...declared].filter((c) => !contradicted.has(`${element}\u0000${c}`)).sort();
   const account = accountFacts(graph, effective);
   const statics = new StaticFactsIndex();
-  const componentCache = new Map<string, Facts>();
+  const componentCache = new Map<ComponentNode, Facts>();
   const controlsCache = new Map<string, ReadonlySet<string>>();
 
   const aroundCache = new Map<ComponentNode, DataNode[]>();
-  const around = (c: ComponentNode): DataNode[] => {
-    let data = aroundCache.get(c);
-    if (!data) aroundCache.set(c, (data = dataAround(c)));
-    return data;
-  };
+  const around = (c: ComponentNode): DataNode[] => cached(aroundCache, c, dataAround);
   const env: FactsEnv = { graph, paths, effective, account, component: (c) => component(c), dataAround: around };
-  const component = (c: ComponentNode): Facts => {
-    let facts = componentCache.get(c.id);
-    if (!facts) componentCache.set(c.id, (facts = new ComponentFacts(c, env, statics.kindOf(c))));
-    return facts;
-  };
+  const component = (c: ComponentNode): Facts => cached(componentCache, c, () => new ComponentFacts(c, env, statics.kindOf(c)));
 
   const flowCache = new Map<FlowNode, Facts>();
-  const flow = (f: FlowNode): Facts => {
-    let facts = flowCache.get(f);
-    if (!facts) flowCache.set(f, (facts = new FlowFacts(f, env, statics.signatureOf(f))));
-    return facts;
-  };
+  const flow = (f: FlowNode): Facts => cached(flowCache, f, () => new FlowFacts(f, env, statics.signatureOf(f)));
 
   let inside: Map<BoundaryNode, ComponentNode[]> | undefined;
   const boundaryCache = new Map<BoundaryNode, Facts>();
@@ -96,19 +85,14 @@ export function buildFacts(graph: ModelGraph, paths: ReadonlyMap<string, AttackP
     else if (contradicted.size > 0) set = withAccount(effective(id, c.controls));
     else if (accountControls.length === 0) set = c.controls;
     else {
-      set = unions.get(c.controls) ?? withAccount(c.controls);
-      unions.set(c.controls, set);
+      set = cached(unions, c.controls, withAccount);
     }
     controlsCache.set(id, set);
     return set;
   };
 
   const flowControlsCache = new Map<FlowNode, ReadonlySet<string>>();
-  const flowControls = (f: FlowNode): ReadonlySet<string> => {
-    let set = flowControlsCache.get(f);
-    if (!set) flowControlsCache.set(f, (set = new Set(flow(f).controls as string[])));
-    return set;
-  };
+  const flowControls = (f: FlowNode): ReadonlySet<string> => cached(flowControlsCache, f, () => new Set(flow(f).controls as string[]));
 
   return { account, component, flow, boundary, componentControls, flowControls, dataAround: around, statics };
 }
@@ -163,15 +147,6 @@ interface FactsEnv {
 
 const sortedUnique = (values: readonly string[]): string[] => [...new Set(values)].sort();
 
-/** The rank of the most sensitive data in a list (no list is built for it). */
-function sensitivityRank(data: readonly DataNode[], best: number): number {
-  for (const d of data) {
-    const r = SENSITIVITY.indexOf(d.def.classification);
-    if (r > best) best = r;
-  }
-  return best;
-}
-
 /**
  * A component's attributes, each computed when a condition (or the evidence of a
  * threat) first reads it, and kept: most rules stop at `kind` or `traits`, so most
@@ -219,7 +194,7 @@ class ComponentFacts {
   get wildcard_permissions() { return this.c.def.wildcard_permissions; }
   get has_arn() { return this.c.def.arn !== undefined; }
   get stores() { return (this.storesMemo ??= this.c.stores.map((d) => d.id)); }
-  get stores_sensitivity() { return (this.storesSensitivityMemo ??= SENSITIVITY[sensitivityRank(this.c.stores, 0)]); }
+  get stores_sensitivity() { return (this.storesSensitivityMemo ??= maxSensitivity(this.c.stores)); }
   get stores_pii() { return this.c.stores.some((d) => d.def.pii); }
   get stores_integrity() { return (this.storesIntegrityMemo ??= maxLevel(this.c.stores.map((d) => d.def.integrity))); }
   get stores_availability() { return (this.storesAvailabilityMemo ??= maxLevel(this.c.stores.map((d) => d.def.availability))); }
@@ -282,7 +257,7 @@ class FlowFacts {
   get crosses_untrusted() { return crossesUntrusted(this.f); }
   get crossed_kinds() { return (this.crossedKindsMemo ??= sortedUnique(this.f.crossed.map((b) => b.def.kind))); }
   get data() { return (this.dataMemo ??= this.f.data.map((d) => d.id)); }
-  get data_sensitivity() { return (this.sensitivityMemo ??= SENSITIVITY[sensitivityRank(this.f.data, 0)]); }
+  get data_sensitivity() { return (this.sensitivityMemo ??= maxSensitivity(this.f.data)); }
   get data_pii() { return this.f.data.some((d) => d.def.pii); }
   get data_integrity() { return (this.integrityMemo ??= maxLevel(this.f.data.map((d) => d.def.integrity))); }
   get internal() { const f = this.f; return !f.from.inUntrusted && !f.to.inUntrusted && f.from.element !== 'external-entity' && f.to.element !== 'external-entity'; }

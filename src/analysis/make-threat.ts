@@ -1,4 +1,5 @@
 /** The one place a Threat is made: identity, severity, status, evidence. */
+import { cached } from '../util/cached.js';
 import type { ModelGraph } from '../model/graph.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { Sensitivity } from './sensitivity.js';
@@ -167,20 +168,12 @@ const referencesByRule = new WeakMap<RuleDef, References>();
 
 /** One shared, read-only references object per rule. */
 function referencesOf(def: RuleDef): References {
-  let refs = referencesByRule.get(def);
-  if (!refs) {
-    const r = def.references;
-    refs = { securityHub: r.security_hub, cis: r.cis, wellArchitected: r.well_architected, attack: r.attack, docs: r.docs };
-    referencesByRule.set(def, refs);
-  }
-  return refs;
+  return cached(referencesByRule, def, ({ references: r }) => ({ securityHub: r.security_hub, cis: r.cis, wellArchitected: r.well_architected, attack: r.attack, docs: r.docs }));
 }
 
 const controlsByRule = new WeakMap<RuleDef, readonly string[]>();
 
 /** The recommended controls of a rule, by catalog name: one shared list per rule. */
 function controlsOf(def: RuleDef): readonly string[] {
-  let controls = controlsByRule.get(def);
-  if (!controls) controlsByRule.set(def, (controls = [...new Set(def.recommend.map((r) => r.control))]));
-  return controls;
+  return cached(controlsByRule, def, (d) => [...new Set(d.recommend.map((r) => r.control))]);
 }

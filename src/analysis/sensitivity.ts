@@ -8,9 +8,16 @@ export const LEVELS = ['low', 'medium', 'high', 'critical'] as const;
 export type Level = (typeof LEVELS)[number];
 
 export function maxSensitivity(data: Iterable<DataNode>): Sensitivity {
-  let best = 0;
-  for (const d of data) best = Math.max(best, SENSITIVITY.indexOf(d.def.classification));
-  return SENSITIVITY[best]!;
+  return SENSITIVITY[sensitivityRank(data, 0)]!;
+}
+
+/** The rank in SENSITIVITY of the most sensitive data, or `best` when none ranks higher: ranks of several lists combine without a list built. */
+export function sensitivityRank(data: Iterable<DataNode>, best: number): number {
+  for (const d of data) {
+    const r = SENSITIVITY.indexOf(d.def.classification);
+    if (r > best) best = r;
+  }
+  return best;
 }
 
 export function maxLevel(values: Iterable<Level | undefined>): Level | 'none' {

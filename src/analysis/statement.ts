@@ -4,6 +4,7 @@
  * Placeholders ({element}, {from}, {to}, {kind}, {data}, {path}) are filled with
  * names from the model; nothing else in a template is interpreted.
  */
+import { cached } from '../util/cached.js';
 import type { RuleDef } from '../rules/schema.js';
 import type { RecommendedControl, ThreatStatement } from './threat.js';
 
@@ -31,16 +32,10 @@ interface RuleText {
 const compiled = new WeakMap<RuleDef, RuleText>();
 
 function ruleText(def: RuleDef): RuleText {
-  let text = compiled.get(def);
-  if (!text) {
-    const s = def.statement;
-    text = {
-      statement: [compile(s.source), compile(s.prerequisites), compile(s.action), compile(s.impact), compile(s.assets)],
-      recommend: def.recommend.map((r) => ({ r, how: compile(r.how) })),
-    };
-    compiled.set(def, text);
-  }
-  return text;
+  return cached(compiled, def, ({ statement: s, recommend }) => ({
+    statement: [compile(s.source), compile(s.prerequisites), compile(s.action), compile(s.impact), compile(s.assets)],
+    recommend: recommend.map((r) => ({ r, how: compile(r.how) })),
+  }));
 }
 
 export function makeStatement(def: RuleDef, values: Placeholders): ThreatStatement {

@@ -5,6 +5,7 @@
  * and a rule's conjuncts that read nothing else are decided once per kind or
  * signature instead of once per element (see prefilter.ts).
  */
+import { cached } from '../util/cached.js';
 import { AUTH_METHODS } from '../model/catalog/auth.js';
 import { COMPONENT_KINDS } from '../model/catalog/kinds.js';
 import { PROTOCOLS } from '../model/catalog/protocols.js';
@@ -63,9 +64,7 @@ export class StaticFactsIndex {
   private readonly signatures = new Map<string, Map<string, Map<Kind, Map<Kind, SignatureFacts>>>>();
 
   kindOf(c: ComponentNode): KindFacts {
-    let k = this.kinds.get(c.kind);
-    if (!k) this.kinds.set(c.kind, (k = new KindFacts(c.kind)));
-    return k;
+    return cached(this.kinds, c.kind, (kind) => new KindFacts(kind));
   }
 
   signatureOf(f: FlowNode): SignatureFacts {

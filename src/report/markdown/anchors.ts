@@ -4,6 +4,7 @@
  * run of characters (the `@` between rule and element among them) made one `-`,
  * none at either end.
  */
+import { cached } from '../../util/cached.js';
 import type { Threat } from '../../analysis/threat.js';
 import type { ReviewContext } from './context.js';
 
@@ -24,10 +25,7 @@ const ANCHOR_TEXT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function anchorPart(ctx: ReviewContext, text: string): string {
   if (ANCHOR_TEXT.test(text)) return text;
-  const parts = ctx.memo.anchorParts;
-  let part = parts.get(text);
-  if (part === undefined) parts.set(text, (part = anchorText(text)));
-  return part;
+  return cached(ctx.memo.anchorParts, text, anchorText);
 }
 
 function anchorText(text: string): string {

@@ -1,4 +1,5 @@
 /** What every section of the review document reads, with the labels and links it repeats, each written once. */
+import { cached } from '../../util/cached.js';
 import type { AnalysisResult, GateVerdict } from '../../analysis/result.js';
 import type { Threat } from '../../analysis/threat.js';
 import type { ModelGraph } from '../../model/graph.js';
@@ -35,9 +36,7 @@ export function reviewContext(result: AnalysisResult, verdict: GateVerdict, grap
 
 /** `Display name (`id`)` when the element has a name of its own, else the id: kept, since threats name their element several times. */
 export function elementLabel(ctx: ReviewContext, id: string): string {
-  let label = ctx.memo.labels.get(id);
-  if (label === undefined) ctx.memo.labels.set(id, (label = labelOf(ctx, id)));
-  return label;
+  return cached(ctx.memo.labels, id, (e) => labelOf(ctx, e));
 }
 
 /** The label of an element the document names once (a row of the STRIDE matrix without threats), not kept. */
@@ -48,16 +47,12 @@ export function labelOf(ctx: ReviewContext, id: string): string {
 
 /** escapeMarkdown of text the document repeats, escaped once. */
 export function escapedOnce(ctx: ReviewContext, text: string): string {
-  let escaped = ctx.memo.text.get(text);
-  if (escaped === undefined) ctx.memo.text.set(text, (escaped = escapeMarkdown(text)));
-  return escaped;
+  return cached(ctx.memo.text, text, escapeMarkdown);
 }
 
 /** markdownId of an id the document repeats, written once. */
 export function idOnce(ctx: ReviewContext, id: string): string {
-  let text = ctx.memo.ids.get(id);
-  if (text === undefined) ctx.memo.ids.set(id, (text = markdownId(id)));
-  return text;
+  return cached(ctx.memo.ids, id, markdownId);
 }
 
 /** Control ids, comma-separated. */
@@ -73,9 +68,7 @@ export function pathText(ctx: ReviewContext, path: readonly string[]): string {
 
 /** A short reference to a threat in lists: its id, linked to its entry in the register. */
 export function threatRef(ctx: ReviewContext, t: Pick<Threat, 'id' | 'rule' | 'element'>): string {
-  let ref = ctx.memo.refs.get(t.id);
-  if (ref === undefined) ctx.memo.refs.set(t.id, (ref = `[${markdownId(t.id)}](#${threatAnchor(ctx, t)})`));
-  return ref;
+  return cached(ctx.memo.refs, t.id, (id) => `[${markdownId(id)}](#${threatAnchor(ctx, t)})`);
 }
 
 /**

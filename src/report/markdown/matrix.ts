@@ -1,4 +1,5 @@
 /** STRIDE per element: every element against the six categories, with counts and status. */
+import { groupBy } from '../../util/group-by.js';
 import { STRIDE_PER_ELEMENT } from '../../analysis/stride-per-element.js';
 import { CATEGORIES, type Category, type ElementKind, SEVERITIES, type Threat, isOpen } from '../../analysis/threat.js';
 import type { ElementType } from '../../model/catalog/kinds.js';
@@ -67,16 +68,6 @@ function cell(threats: readonly Threat[], category: Category, applicable: boolea
   return parts.join(', ');
 }
 
-function threatsByElement(threats: readonly Threat[]): Map<string, Threat[]> {
-  const byElement = new Map<string, Threat[]>();
-  for (const t of threats) {
-    const list = byElement.get(t.element);
-    if (list) list.push(t);
-    else byElement.set(t.element, [t]);
-  }
-  return byElement;
-}
-
 /**
  * The row after the element's label, as a table row of its own (`| type | S | … |`): most
  * elements have no threat, and theirs depends only on the kind of element, made once per kind.
@@ -94,7 +85,7 @@ function rowTail(row: Row, threats: readonly Threat[] | undefined, unthreatened:
 }
 
 export function* matrixSection(ctx: ReviewContext): Generator<string> {
-  const byElement = threatsByElement(ctx.result.threats);
+  const byElement = groupBy(ctx.result.threats, (t) => t.element);
   yield* heading(2, 'STRIDE per element');
   yield 'S spoofing, T tampering, R repudiation, I information disclosure, D denial of service, E elevation of privilege. Each cell counts the threats found, with the worst open severity; `·` none found, `n/a` the category does not apply to this kind of element.';
   yield '';

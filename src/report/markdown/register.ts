@@ -5,6 +5,7 @@
  * that close them, since a reviewer checks those, not their prose (the JSON
  * report keeps their full text).
  */
+import { cached } from '../../util/cached.js';
 import { CATEGORY_TITLES, type RecommendedControl, type SeverityReasoning, type Threat } from '../../analysis/threat.js';
 import type { References } from '../../analysis/threat.js';
 import { CONTROLS, isKnownControl } from '../../model/catalog/controls.js';
@@ -23,11 +24,7 @@ export function serviceOf(control: string, fallback: string): string {
 /** Written once per object: rules share their references and reasoning across their threats. */
 function cachedBy<K extends object>(write: (key: K) => string): (key: K) => string {
   const cache = new WeakMap<K, string>();
-  return (key) => {
-    let text = cache.get(key);
-    if (text === undefined) cache.set(key, (text = write(key)));
-    return text;
-  };
+  return (key) => cached(cache, key, write);
 }
 
 const reasoningText = cachedBy((r: SeverityReasoning) => [`likelihood ${r.likelihood}, impact ${r.impact}`, ...r.factors.map(escapeMarkdown)].join('; '));
