@@ -33,6 +33,13 @@ export interface AnalyzerContext {
   /** One array per distinct list of data names, shared by every threat that names it (severity is memoised on it). */
   readonly dataNameLists: Map<string, readonly string[]>;
   readonly groups: ElementGroups;
+  /** The most sensitive data of the whole model: what a threat to the account or a boundary puts at stake. */
+  readonly modelData: ModelData;
+}
+
+export interface ModelData {
+  readonly level: Sensitivity;
+  readonly names: readonly string[];
 }
 
 export interface Analyzer {
@@ -174,19 +181,15 @@ function flowSite(flow: FlowNode, f: Facts, ctx: AnalyzerContext): ThreatSite {
   };
 }
 
-/** The most sensitive data of the whole model: what a threat to the account or a boundary puts at stake. */
-const modelDataCache = new WeakMap<ModelGraph, { level: Sensitivity; names: readonly string[] }>();
-function modelData(ctx: AnalyzerContext): { level: Sensitivity; names: readonly string[] } {
-  const graph = ctx.graph;
-  return cached(modelDataCache, graph, (g) => {
-    const all = [...g.data.values()];
-    const level = maxSensitivity(all);
-    return { level, names: sensitiveData(all, level, ctx) };
-  });
+/** The model's most sensitive data (see AnalyzerContext.modelData), named in the analysis's interned list. */
+export function modelDataOf(graph: ModelGraph, dataNameLists: AnalyzerContext['dataNameLists']): ModelData {
+  const all = [...graph.data.values()];
+  const level = maxSensitivity(all);
+  return { level, names: sensitiveData(all, level, { dataNameLists }) };
 }
 
 function accountSite(f: Facts, ctx: AnalyzerContext): ThreatSite {
-  const data = modelData(ctx);
+  const data = ctx.modelData;
   return {
     element: 'account',
     elementKind: 'account',
@@ -204,7 +207,7 @@ function accountSite(f: Facts, ctx: AnalyzerContext): ThreatSite {
 }
 
 function boundarySite(b: BoundaryNode, f: Facts, ctx: AnalyzerContext): ThreatSite {
-  const data = modelData(ctx);
+  const data = ctx.modelData;
   return {
     element: b.id,
     elementKind: 'boundary',

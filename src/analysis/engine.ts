@@ -7,12 +7,13 @@ import { ANALYZERS } from './analyzers/index.js';
 import { findAttackPaths } from './attack-paths.js';
 import { buildFacts } from './facts-builder.js';
 import type { VerificationFacts } from './facts.js';
-import { type AnalyzerContext, names } from './analyzer.js';
+import { type AnalyzerContext, modelDataOf, names } from './analyzer.js';
 import { evidenceOf } from './evidence.js';
 import { makeThreat, reviseThreat } from './make-threat.js';
 import { type AnalysisResult, REPORT_VERSION, sortThreats, summarize } from './result.js';
 import { AcceptanceBook } from './status.js';
 import type { Threat } from './threat.js';
+import { EMPTY } from '../util/empty.js';
 
 export interface AnalyzeOptions {
   readonly today: string;
@@ -24,7 +25,8 @@ export function analyze(graph: ModelGraph, rules: readonly CompiledRule[], optio
   const paths = findAttackPaths(graph);
   const facts = buildFacts(graph, paths, options.verification);
   const book = new AcceptanceBook(graph.model.accept, options.today);
-  const ctx: AnalyzerContext = { graph, rules, facts, paths, book, bases: { components: new Map(), flows: new Map() }, dataNameLists: new Map(), groups: {} };
+  const dataNameLists = new Map<string, readonly string[]>();
+  const ctx: AnalyzerContext = { graph, rules, facts, paths, book, bases: { components: new Map(), flows: new Map() }, dataNameLists, groups: {}, modelData: modelDataOf(graph, dataNameLists) };
   const warnings: Diagnostic[] = [...(options.warnings ?? [])];
 
   const threats: Threat[] = withDriftEvidence(
@@ -63,7 +65,6 @@ export function analyze(graph: ModelGraph, rules: readonly CompiledRule[], optio
   };
 }
 
-const NO_DATA: readonly string[] = Object.freeze([]);
 
 /** Findings of live verification, turned into threats by their `trigger: live` rules. */
 function liveThreats(ctx: AnalyzerContext, verification: VerificationFacts | undefined, warnings: Diagnostic[]): Threat[] {
@@ -88,7 +89,7 @@ function liveThreats(ctx: AnalyzerContext, verification: VerificationFacts | und
       exposed: true,
       privileged: component?.def.privileged ?? false,
       dataSensitivity: 'none',
-      dataNames: NO_DATA,
+      dataNames: EMPTY,
       path: undefined,
     }, ctx.graph, ctx.book);
     const existing = out.get(threat.id);

@@ -5,6 +5,7 @@
 import type { Acceptance as AcceptanceDecl } from '../model/schema.js';
 import type { RuleDef } from '../rules/schema.js';
 import type { Acceptance, Status } from './threat.js';
+import { EMPTY } from '../util/empty.js';
 
 export interface StatusDecision {
   readonly status: Status;
@@ -26,9 +27,8 @@ export function mitigation(rule: RuleDef, controls: ReadonlySet<string>): readon
   return all.length === 0 ? hits : [...all, ...hits];
 }
 
-const NONE: readonly string[] = Object.freeze([]);
 /** Most threats: open, nothing closes them (one shared decision). */
-const OPEN: StatusDecision = Object.freeze({ status: 'open', mitigatedBy: NONE });
+const OPEN: StatusDecision = Object.freeze({ status: 'open', mitigatedBy: EMPTY });
 
 export class AcceptanceBook {
   private readonly used = new Set<number>();
@@ -65,7 +65,7 @@ export class AcceptanceBook {
     if (!found) return OPEN;
     const a = found.decl;
     const acceptance: Acceptance = { by: a.by, reason: a.reason, expires: a.expires, ...(a.ticket !== undefined ? { ticket: a.ticket } : {}) };
-    return { status: a.expires < this.today ? 'acceptance-expired' : 'accepted', mitigatedBy: NONE, acceptance };
+    return { status: a.expires < this.today ? 'acceptance-expired' : 'accepted', mitigatedBy: EMPTY, acceptance };
   }
 
   /** Indexes of acceptances that matched no threat. */

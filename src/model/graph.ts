@@ -8,6 +8,7 @@ import { COMPONENT_KINDS, type ElementType, type KindInfo } from './catalog/kind
 import { PROTOCOLS } from './catalog/protocols.js';
 import type { AccountControls, Architecture, Boundary, CloudTrailSettings, Component, DataAsset, Flow } from './schema.js';
 import { Interner } from './interner.js';
+import { EMPTY } from '../util/empty.js';
 import type { Position, SourceMap } from './source-map.js';
 
 export interface BoundaryNode {
@@ -176,7 +177,7 @@ class NodeMaker {
 
   component(id: string, def: Component): ComponentNode {
     const boundary = def.in !== undefined ? this.boundaries.get(def.in) : undefined;
-    const chain = boundary?.chain ?? NONE;
+    const chain = boundary?.chain ?? EMPTY;
     const info = COMPONENT_KINDS[def.kind];
     return {
       id,
@@ -225,7 +226,7 @@ class Crossings {
   private readonly pairs = new Map<readonly BoundaryNode[], Map<readonly BoundaryNode[], readonly BoundaryNode[]>>();
 
   between(a: readonly BoundaryNode[], b: readonly BoundaryNode[]): readonly BoundaryNode[] {
-    if (a === b || (a.length === b.length && a[0] === b[0])) return NONE;
+    if (a === b || (a.length === b.length && a[0] === b[0])) return EMPTY;
     let row = this.pairs.get(a);
     if (row === undefined) this.pairs.set(a, (row = new Map()));
     let crossed = row.get(b);
@@ -233,8 +234,6 @@ class Crossings {
     return crossed;
   }
 }
-
-const NONE: readonly BoundaryNode[] = Object.freeze([]);
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
