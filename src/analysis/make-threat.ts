@@ -55,11 +55,12 @@ export function reviseThreat(t: Threat, patch: Partial<Pick<Threat, 'evidence' |
 /**
  * The threats the analysis makes: one class, so every threat has one shape and
  * costs one allocation. What a report may not read (the statement, the
- * filled-in recommendations, the evidence, the source location) is made when
- * it is read, from the rule, the element's shared facts and the graph: large models have tens of
- * thousands of mitigated threats no terminal shows, and objects made for a
- * report and dropped cost far less than objects kept. `toJSON` gives the
- * report's field order.
+ * filled-in recommendations, the evidence) is made each time it is read, from
+ * the rule and the element's shared facts, and not kept; the source location
+ * is kept by the graph, one per element. Large models have tens of thousands
+ * of mitigated threats no terminal shows, and objects made for a report and
+ * dropped cost far less than objects kept. `toJSON` gives the report's field
+ * order.
  */
 class ThreatRecord implements Threat {
   readonly rule: string;
@@ -81,7 +82,6 @@ class ThreatRecord implements Threat {
   readonly #placeholders: Placeholders;
   readonly #attackPath: AttackPath | undefined;
   #evidence: readonly Evidence[] | undefined;
-  #recommendations: readonly RecommendedControl[] | undefined = undefined;
 
   constructor(
     readonly id: string,
@@ -129,9 +129,9 @@ class ThreatRecord implements Threat {
     return makeStatement(this.#rule.def, this.#placeholders);
   }
 
-  /** Kept: the control checklist reads it again for every control of the threat. */
+  /** Not kept: reports read it once per threat (the control checklist once per control, from its first threat). */
   get recommendations(): readonly RecommendedControl[] {
-    return (this.#recommendations ??= makeRecommendations(this.#rule.def, this.#placeholders));
+    return makeRecommendations(this.#rule.def, this.#placeholders);
   }
 
   revised(patch: Partial<Pick<Threat, 'evidence' | 'severity' | 'severityReasoning'>>): ThreatRecord {

@@ -42,9 +42,9 @@ export function renderTerminal(result: AnalysisResult, verdict: GateVerdict, p: 
     if (t.path) lines.push(`  path: ${t.path.map(safe).join(' -> ')}`);
     lines.push(`  evidence: ${t.evidence.map((e) => `${safe(e.element)}.${safe(e.attribute)}=${safe(JSON.stringify(e.value))}`).join(', ')}`);
     lines.push(`  why ${t.severity}: ${t.severityReasoning.factors.slice(1).map(safe).join('; ')}`);
-    const first = t.recommendations[0];
+    const [first, ...also] = t.recommendations;
     if (first) lines.push(`  ${p.ok('fix')}: ${safe(first.service)}, ${safe(first.feature)}: ${safe(first.how)}`);
-    for (const r of t.recommendations.slice(1)) lines.push(`  ${p.ok('also')}: ${safe(r.service)}, ${safe(r.feature)}: ${safe(r.how)}`);
+    for (const r of also) lines.push(`  ${p.ok('also')}: ${safe(r.service)}, ${safe(r.feature)}: ${safe(r.how)}`);
     if (t.acceptance) lines.push(`  accepted by ${safe(t.acceptance.by)} until ${t.acceptance.expires}: ${safe(t.acceptance.reason)}`);
   }
   if (result.warnings.length) {
