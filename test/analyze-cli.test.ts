@@ -11,7 +11,7 @@ const ORDERS = fixture('valid/orders-platform.yaml');
 
 interface Report {
   version: number;
-  threats: { id: string; rule: string; category: string; element: string; severity: string; status: string; evidence: unknown[]; controls: string[]; references: object; statement: { text: string } }[];
+  threats: { id: string; rule: string; category: string; element: string; severity: string; status: string; evidence: unknown[]; controls: string[]; recommendations: { control: string; service: string; how: string }[]; references: object; statement: { text: string } }[];
   summary: { total: number; byStatus: Record<string, number> };
   gate: { failed: boolean; failing: string[]; failOn: string };
   warnings: { code: string; message: string }[];
@@ -87,6 +87,35 @@ describe('ztm analyze: custom rules without code', () => {
     expect(byId.get('tampering.acme-unsigned-lambda-with-restricted-data@signed')?.status).toBe('mitigated');
     expect(byId.get('tampering.acme-unsigned-lambda-with-restricted-data@tokenizer')?.status).toBe('accepted');
     expect(report.threats).toHaveLength(2);
+  });
+
+  it('recommends a control only where its own `when` holds, and lists only the controls it recommends', () => {
+    const { report } = json([ORDERS, '--no-builtin-rules', '--rules', fixture('custom-rules/conditional'), '--fail-on', 'none']);
+    const byId = new Map(report.threats.map((t) => [t.id, t]));
+    const fromDistribution = byId.get('spoofing.acme-unauthenticated-to-web-tier@cdn->web')!;
+    const fromBalancer = byId.get('spoofing.acme-unauthenticated-to-web-tier@web->api')!;
+    expect(report.threats).toHaveLength(2);
+    expect(fromDistribution.controls).toEqual(['mtls', 'signed-requests']);
+    expect(fromDistribution.recommendations.map((r) => r.how)).toEqual(['Issue cdn a client certificate and make web require it.', 'Let web accept only requests the distribution cdn signed.']);
+    expect(fromBalancer.controls).toEqual(['mtls']);
+    expect(fromBalancer.recommendations.map((r) => r.how)).toEqual(['Issue web a client certificate and make api require it.']);
+  });
+
+  it('recommends CloudFront origin access control, in the built-in catalog, only on flows from a distribution', () => {
+    const { report } = json([ORDERS, '--fail-on', 'none']);
+    const byId = new Map(report.threats.map((t) => [t.id, t]));
+    const fromDistribution = byId.get('spoofing.unauthenticated-internal-flow@cdn->web')!;
+    const fromBalancer = byId.get('spoofing.unauthenticated-internal-flow@web->api')!;
+    expect(fromDistribution.controls).toEqual(['mtls', 'signed-requests', 'least-privilege']);
+    expect(fromBalancer.controls).toEqual(['mtls', 'least-privilege']);
+    expect(fromBalancer.recommendations.map((r) => r.service)).toEqual(['ACM Private CA / VPC Lattice', 'IAM']);
+    expect(runZtm(['analyze', ORDERS, '--fail-on', 'none']).stdout).not.toMatch(/distribution web signed/);
+  });
+
+  it('recommends CloudTrail data events, in the built-in catalog, only for a store that has them (DynamoDB, not RDS)', () => {
+    const controls = (model: string, id: string) => json([fixture(model), '--fail-on', 'none']).report.threats.find((t) => t.id === id)?.controls;
+    expect(controls('valid/serverless-api.yaml', 'repudiation.sensitive-store-without-audit-trail@table')).toEqual(['audit-logging', 'cloudtrail']);
+    expect(controls('valid/orders-platform.yaml', 'repudiation.sensitive-store-without-audit-trail@db')).toEqual(['audit-logging']);
   });
 
   it('refuses a rule id defined twice', () => {
@@ -166,6 +195,17 @@ describe('ztm analyze: terminal output', () => {
 });
 
 describe('ztm analyze: bad rule files', () => {
+  it("checks a recommendation's own `when` as it checks the rule's, and wants one recommendation without", () => {
+    const r = runZtm(['analyze', ORDERS, '--rules', fixture('custom-rules/bad-recommend')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/broken\.yaml:18:13: error: rule "spoofing\.acme-bad-recommendation-condition": unknown attribute "from\.kindd" \(did you mean "from\.kind"\?\)/),
+      expect.stringMatching(/broken\.yaml:29:7: error: rule "spoofing\.acme-only-conditional-recommendations": every recommendation has its own `when`/),
+    ]);
+  });
+
+
   it('reports every mistake of a rule file at once, each at its line and column', () => {
     const r = runZtm(['analyze', LAMBDA, '--rules', fixture('custom-rules/bad')]);
     expect(r.code).toBe(2);

@@ -109,7 +109,7 @@ class ThreatRecord implements Threat {
     this.status = decision.status;
     this.mitigatedBy = decision.mitigatedBy;
     this.acceptance = decision.acceptance;
-    this.controls = controlsOf(def);
+    this.controls = controlsOf(rule, site.facts);
     this.references = referencesOf(def);
     this.path = site.path?.components;
   }
@@ -131,7 +131,7 @@ class ThreatRecord implements Threat {
 
   /** Not kept: reports read it once per threat (the control checklist once per control, from its first threat). */
   get recommendations(): readonly RecommendedControl[] {
-    return makeRecommendations(this.#rule.def, this.#placeholders);
+    return makeRecommendations(this.#rule, this.#placeholders, this.#facts);
   }
 
   revised(patch: Partial<Pick<Threat, 'evidence' | 'severity' | 'severityReasoning'>>): ThreatRecord {
@@ -171,9 +171,18 @@ function referencesOf(def: RuleDef): References {
   return cached(referencesByRule, def, ({ references: r }) => ({ securityHub: r.security_hub, cis: r.cis, wellArchitected: r.well_architected, attack: r.attack, docs: r.docs }));
 }
 
-const controlsByRule = new WeakMap<RuleDef, readonly string[]>();
+/** Per rule, the lists of recommended controls by which recommendations apply (a bit each; 0 for all). */
+const controlsByRule = new WeakMap<RuleDef, Map<number, readonly string[]>>();
 
-/** The recommended controls of a rule, by catalog name: one shared list per rule. */
-function controlsOf(def: RuleDef): readonly string[] {
-  return cached(controlsByRule, def, (d) => [...new Set(d.recommend.map((r) => r.control))]);
+/**
+ * The controls recommended for the element, by catalog name: those of the
+ * recommendations that apply to it (see makeRecommendations), one shared list
+ * per rule and set of applicable recommendations.
+ */
+function controlsOf(rule: CompiledRule, facts: Facts): readonly string[] {
+  const { def, recommendWhen: tests } = rule;
+  let left = 0; // the recommendations that do not apply
+  if (tests) for (let i = 0; i < tests.length; i++) if (tests[i]?.(facts) === false) left |= 1 << i;
+  const lists = cached(controlsByRule, def, () => new Map<number, readonly string[]>());
+  return cached(lists, left, (out) => [...new Set(def.recommend.filter((_, i) => !(out & (1 << i))).map((r) => r.control))]);
 }

@@ -5,6 +5,8 @@
  * names from the model; nothing else in a template is interpreted.
  */
 import { cached } from '../util/cached.js';
+import type { Facts } from '../rules/conditions.js';
+import type { CompiledRule } from '../rules/load.js';
 import type { RuleDef } from '../rules/schema.js';
 import type { RecommendedControl, ThreatStatement } from './threat.js';
 
@@ -24,17 +26,21 @@ function fill(t: Template, values: Placeholders): string {
   return out;
 }
 
-/** A rule's statement and recommendations with their templates split, once per rule. */
+/**
+ * A rule's statement and recommendations with their templates split, once per
+ * rule; a recommendation without placeholders is one object every threat of the
+ * rule shares.
+ */
 interface RuleText {
   readonly statement: readonly [Template, Template, Template, Template, Template];
-  readonly recommend: readonly { readonly r: RuleDef['recommend'][number]; readonly how: Template }[];
+  readonly recommend: readonly { readonly shared: RecommendedControl; readonly how: Template }[];
 }
 const compiled = new WeakMap<RuleDef, RuleText>();
 
 function ruleText(def: RuleDef): RuleText {
   return cached(compiled, def, ({ statement: s, recommend }) => ({
     statement: [compile(s.source), compile(s.prerequisites), compile(s.action), compile(s.impact), compile(s.assets)],
-    recommend: recommend.map((r) => ({ r, how: compile(r.how) })),
+    recommend: recommend.map(({ control, service, feature, how }) => ({ shared: { control, service, feature, how }, how: compile(how) })),
   }));
 }
 
@@ -49,9 +55,18 @@ export function makeStatement(def: RuleDef, values: Placeholders): ThreatStateme
   return { source, prerequisites, action, impact, assets, text };
 }
 
-/** The rule's recommendations with {element} and the other placeholders filled in (a recommendation without any is shared). */
-export function makeRecommendations(def: RuleDef, values: Placeholders): RecommendedControl[] {
-  return ruleText(def).recommend.map(({ r, how }) => (how.length === 1 ? r : { control: r.control, service: r.service, feature: r.feature, how: fill(how, values) }));
+/**
+ * The rule's recommendations that apply to the element (those whose own `when`
+ * holds on its facts), with {element} and the other placeholders filled in.
+ */
+export function makeRecommendations(rule: CompiledRule, values: Placeholders, facts: Facts): RecommendedControl[] {
+  const out: RecommendedControl[] = [];
+  const tests = rule.recommendWhen;
+  ruleText(rule.def).recommend.forEach(({ shared, how }, i) => {
+    if (tests?.[i]?.(facts) === false) return;
+    out.push(how.length === 1 ? shared : { control: shared.control, service: shared.service, feature: shared.feature, how: fill(how, values) });
+  });
+  return out;
 }
 
 function capitalize(s: string): string {

@@ -9,12 +9,18 @@ import { readYamlFile } from '../model/yaml-source.js';
 import { zodDiagnostics } from '../model/zod-diagnostics.js';
 import { STRIDE_PER_ELEMENT } from '../analysis/stride-per-element.js';
 import { CATEGORY_TITLES } from '../analysis/threat.js';
-import { type CompiledCondition, type ConditionBudget, compileConditions, conditionBudget } from './conditions.js';
+import { type CompiledCondition, type ConditionBudget, type ConditionError, type Facts, compileConditions, conditionBudget } from './conditions.js';
 import { ElementScope, Rule, type RuleDef, RuleFile, RuleFileEnvelope } from './schema.js';
 
 export interface CompiledRule {
   readonly def: RuleDef;
   readonly condition: CompiledCondition;
+  /**
+   * Per recommendation, the test of its own `when` (undefined: always
+   * recommended); undefined for the common rule none of whose recommendations
+   * has one.
+   */
+  readonly recommendWhen?: readonly (((facts: Facts) => boolean) | undefined)[];
   readonly file: string;
   readonly line: number;
   readonly column: number;
@@ -99,13 +105,39 @@ export function loadRuleFile(file: string, builtIn: boolean, budget: ConditionBu
     if (!scope.success || !Array.isArray(when)) return;
     const { condition, errors } = compileConditions(when, scope.data, budget);
     for (const e of errors) error(['when', ...e.path], e.message, 'invalid-condition', 'key');
+    const recommendWhen = compileRecommendConditions(raw, scope.data, budget, (j, e) => error(['recommend', j, 'when', ...e.path], e.message, 'invalid-condition', 'key'));
     if (!def) return;
     if (def.trigger === 'model' && def.when.length === 0) error(['when'], 'a rule that fires from the model needs at least one condition in `when`');
     if (def.trigger === 'live' && def.when.length > 0) error(['when'], 'a live rule fires where verification reports it; remove `when`');
-    if (condition) out.push({ def, condition, file, ...map.keyAt(['rules', i]), builtIn });
+    if (def.recommend.every((r) => r.when)) error(['recommend'], 'every recommendation has its own `when`: give at least one none, so every threat of the rule comes with a fix');
+    if (condition && recommendWhen !== null) out.push({ def, condition, ...(recommendWhen ? { recommendWhen } : {}), file, ...map.keyAt(['rules', i]), builtIn });
   });
   if (diagnostics.length) throw new InputError(diagnostics);
   return out;
+}
+
+/**
+ * The tests of the recommendations' own `when`, compiled like the rule's: undefined when no
+ * recommendation has one, null when one does not compile (its errors reported through `error`).
+ */
+function compileRecommendConditions(
+  raw: unknown,
+  scope: RuleDef['applies_to'],
+  budget: ConditionBudget,
+  error: (index: number, e: ConditionError) => void,
+): CompiledRule['recommendWhen'] | null {
+  const recommend = (raw as { recommend?: unknown } | null)?.recommend;
+  if (!Array.isArray(recommend) || !recommend.some((r) => Array.isArray((r as { when?: unknown } | null)?.when))) return undefined;
+  let failed = false;
+  const tests = recommend.map((r, j) => {
+    const when = (r as { when?: unknown } | null)?.when;
+    if (!Array.isArray(when)) return undefined;
+    const { condition, errors } = compileConditions(when, scope, budget);
+    for (const e of errors) error(j, e);
+    if (!condition) failed = true;
+    return condition?.test;
+  });
+  return failed ? null : tests;
 }
 
 function scopeErrors(def: RuleDef): { path: (string | number)[]; message: string }[] {
@@ -146,7 +178,10 @@ function readCatalogCache(files: readonly string[]): CompiledRule[] | undefined 
   for (const r of cached.rules) {
     const { condition, errors } = compileConditions(r.def.when, r.def.applies_to);
     if (!condition || errors.length) return undefined;
-    out.push({ def: r.def, condition, file: join(PACKAGE_ROOT, r.file), line: r.line, column: r.column, builtIn: true });
+    let failed = false;
+    const recommendWhen = compileRecommendConditions(r.def, r.def.applies_to, conditionBudget(), () => (failed = true));
+    if (failed || recommendWhen === null) return undefined;
+    out.push({ def: r.def, condition, ...(recommendWhen ? { recommendWhen } : {}), file: join(PACKAGE_ROOT, r.file), line: r.line, column: r.column, builtIn: true });
   }
   return out;
 }

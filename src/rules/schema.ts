@@ -57,9 +57,12 @@ export const Rule = z.strictObject({
         service: z.string().min(1).max(100),
         feature: z.string().min(1).max(200),
         how: z.string().min(1).max(1000),
+        /** Recommended only where these conditions also hold on the element (the language of the rule's `when`). */
+        when: z.array(Condition).min(1).optional(),
       }),
     )
-    .min(1),
+    .min(1)
+    .max(16, { error: 'a rule recommends at most 16 controls; split it into rules of their own' }),
   mitigated_by: z
     .strictObject({
       any_of: z.array(ControlRef).default([]),
