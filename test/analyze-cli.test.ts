@@ -114,7 +114,7 @@ describe('ztm analyze: custom rules without code', () => {
 
   it('recommends CloudTrail data events, in the built-in catalog, only for a store that has them (DynamoDB, not RDS)', () => {
     const controls = (model: string, id: string) => json([fixture(model), '--fail-on', 'none']).report.threats.find((t) => t.id === id)?.controls;
-    expect(controls('valid/serverless-api.yaml', 'repudiation.sensitive-store-without-audit-trail@table')).toEqual(['audit-logging', 'cloudtrail']);
+    expect(controls('valid/serverless-api.yaml', 'repudiation.sensitive-store-without-audit-trail@table')).toEqual(['cloudtrail', 'audit-logging']);
     expect(controls('valid/orders-platform.yaml', 'repudiation.sensitive-store-without-audit-trail@db')).toEqual(['audit-logging']);
   });
 

@@ -108,6 +108,9 @@ describe('property: any valid model analyzes, deterministically', () => {
           expect(t.id).toBe(`${t.rule}@${t.element}`);
           expect(elements.get(t.element), t.id).toBe(t.elementKind);
           expect(t.location.line).toBeGreaterThanOrEqual(1);
+          // a fix for every threat, and its controls are those of the recommendations that apply to its element
+          expect(t.recommendations.length, t.id).toBeGreaterThan(0);
+          expect(t.controls, t.id).toEqual([...new Set(t.recommendations.map((r) => r.control))]);
           // status: declared controls close it; else an acceptance (until it expires); else open
           const a = acceptances.get(t.id);
           const expected = t.mitigatedBy.length ? 'mitigated' : a === undefined ? 'open' : a.expires < TODAY ? 'acceptance-expired' : 'accepted';
