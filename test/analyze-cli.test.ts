@@ -97,8 +97,8 @@ describe('ztm analyze: custom rules without code', () => {
     expect(report.threats).toHaveLength(2);
     expect(fromDistribution.controls).toEqual(['mtls', 'signed-requests']);
     expect(fromDistribution.recommendations.map((r) => r.how)).toEqual(['Issue cdn a client certificate and make web require it.', 'Let web accept only requests the distribution cdn signed.']);
-    expect(fromBalancer.controls).toEqual(['mtls']);
-    expect(fromBalancer.recommendations.map((r) => r.how)).toEqual(['Issue web a client certificate and make api require it.']);
+    expect(fromBalancer.controls).toEqual(['mtls', 'least-privilege']);
+    expect(fromBalancer.recommendations.map((r) => r.how)).toEqual(['Issue web a client certificate and make api require it.', 'Put api behind a VPC Lattice service whose auth policy allows only the role of web.']);
   });
 
   it('recommends CloudFront origin access control, in the built-in catalog, only on flows from a distribution', () => {

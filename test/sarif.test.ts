@@ -72,6 +72,19 @@ describe('SARIF output', () => {
     expect(rules.map((r: { id: string }) => r.id)).toEqual(openRules);
   });
 
+  it("names in a rule's help every recommendation that applies to one of its results, and in each result the fix that applies to it", () => {
+    const { log } = sarifOf('fixtures/valid/orders-platform.yaml', '--no-builtin-rules', '--rules', 'fixtures/custom-rules/conditional');
+    const [rule] = log.runs[0].tool.driver.rules;
+    expect(rule.id).toBe('spoofing.acme-unauthenticated-to-web-tier');
+    // The most severe result (cdn->web, first by id among equals) is not the one the Lattice advice applies to.
+    expect(rule.fullDescription.text).toMatch(/Closed by: mtls, signed-requests, least-privilege\.$/);
+    expect(rule.help.text).toContain('ACM Private CA: mutual TLS (mtls)');
+    expect(rule.help.text).toContain('Amazon CloudFront: origin access control (signed-requests)');
+    expect(rule.help.text).toContain(': auth policies (least-privilege)');
+    const fix = (id: string) => log.runs[0].results.find((r: { properties: { threatId: string } }) => r.properties.threatId === id).message.text;
+    expect(fix('spoofing.acme-unauthenticated-to-web-tier@web->api')).toMatch(/Fix: Issue web a client certificate and make api require it\.$/);
+  });
+
   it('is byte-identical across runs', () => {
     expect(sarifOf('fixtures/valid/eks-microservices.yaml').text).toBe(sarifOf('fixtures/valid/eks-microservices.yaml').text);
   });

@@ -12,7 +12,7 @@
  * a threat across runs even when the model's lines move. Deterministic.
  */
 import type { AnalysisResult, GateVerdict } from '../analysis/result.js';
-import { CATEGORY_TITLES, type Severity, type Threat, isOpen } from '../analysis/threat.js';
+import { CATEGORY_TITLES, type RecommendedControl, type Severity, type Threat, isOpen } from '../analysis/threat.js';
 import { CONTROLS, isKnownControl } from '../model/catalog/controls.js';
 import { escapeMarkdown } from './escape.js';
 import { link } from './markdown/blocks.js';
@@ -43,8 +43,8 @@ export function artifactLocation(file: string): { uri: string; uriBaseId?: strin
   return { uri: encode(slashed.replace(/^\.\//, '')), uriBaseId: '%SRCROOT%' };
 }
 
-function ruleHelp(sample: Threat): { text: string; markdown: string } {
-  const recs = sample.recommendations.map((r) => ({ control: r.control, service: isKnownControl(r.control) ? CONTROLS[r.control].service : r.service, feature: r.feature, what: isKnownControl(r.control) ? CONTROLS[r.control].description : 'Team-specific control.' }));
+function ruleHelp(sample: Threat, recommended: readonly RecommendedControl[]): { text: string; markdown: string } {
+  const recs = recommended.map((r) => ({ control: r.control, service: isKnownControl(r.control) ? CONTROLS[r.control].service : r.service, feature: r.feature, what: isKnownControl(r.control) ? CONTROLS[r.control].description : 'Team-specific control.' }));
   const refs = referenceLinks(sample.references);
   const text = [
     `${CATEGORY_TITLES[sample.category]} (STRIDE). ${sample.title}.`,
@@ -63,8 +63,25 @@ function ruleHelp(sample: Threat): { text: string; markdown: string } {
   return { text, markdown };
 }
 
+/**
+ * The recommendations of a rule's results, each once, in the order they first appear: a
+ * recommendation with a condition of its own applies to some results only, and the rule's
+ * help names every one that applies to any.
+ */
+function recommendedFor(threats: readonly Threat[]): RecommendedControl[] {
+  const seen = new Map<string, RecommendedControl>();
+  for (const t of threats) {
+    for (const r of t.recommendations) {
+      const key = `${r.control}\u0000${r.service}\u0000${r.feature}`;
+      if (!seen.has(key)) seen.set(key, r);
+    }
+  }
+  return [...seen.values()];
+}
+
 function sarifRule(threats: readonly Threat[]) {
   const worst = [...threats].sort(compareSeverityThenId)[0]!;
+  const recommended = recommendedFor(threats);
   const helpUri = [worst.references.docs[0], worst.references.securityHub[0] && securityHubUrl(worst.references.securityHub[0]), worst.references.attack[0] && attackUrl(worst.references.attack[0])]
     .map((u) => (u ? safeUrl(u) : undefined))
     .find((u) => u !== undefined);
@@ -72,8 +89,8 @@ function sarifRule(threats: readonly Threat[]) {
     id: worst.rule,
     name: ruleName(worst.rule),
     shortDescription: { text: worst.title },
-    fullDescription: { text: `${CATEGORY_TITLES[worst.category]} threat: ${worst.title}. Closed by: ${worst.recommendations.map((r) => r.control).join(', ')}.` },
-    help: ruleHelp(worst),
+    fullDescription: { text: `${CATEGORY_TITLES[worst.category]} threat: ${worst.title}. Closed by: ${[...new Set(recommended.map((r) => r.control))].join(', ')}.` },
+    help: ruleHelp(worst, recommended),
     ...(helpUri !== undefined ? { helpUri } : {}),
     defaultConfiguration: { level: SARIF_LEVEL[worst.severity] },
     properties: {
