@@ -65,7 +65,6 @@ export function analyze(graph: ModelGraph, rules: readonly CompiledRule[], optio
   };
 }
 
-
 /** Findings of live verification, turned into threats by their `trigger: live` rules. */
 function liveThreats(ctx: AnalyzerContext, verification: VerificationFacts | undefined, warnings: Diagnostic[]): Threat[] {
   if (!verification) return [];

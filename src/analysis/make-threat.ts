@@ -4,7 +4,7 @@ import type { ModelGraph } from '../model/graph.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { Sensitivity } from './sensitivity.js';
 import { assessSeverity } from './severity.js';
-import { type Placeholders, makeRecommendations, makeStatement } from './statement.js';
+import { type Placeholders, inapplicable, makeRecommendations, makeStatement } from './statement.js';
 import { evidenceOf } from './evidence.js';
 import type { AttackPath } from './attack-paths.js';
 import type { Facts } from '../rules/conditions.js';
@@ -180,9 +180,7 @@ const controlsByRule = new WeakMap<RuleDef, Map<number, readonly string[]>>();
  * per rule and set of applicable recommendations.
  */
 function controlsOf(rule: CompiledRule, facts: Facts): readonly string[] {
-  const { def, recommendWhen: tests } = rule;
-  let left = 0; // the recommendations that do not apply
-  if (tests) for (let i = 0; i < tests.length; i++) if (tests[i]?.(facts) === false) left |= 1 << i;
+  const def = rule.def;
   const lists = cached(controlsByRule, def, () => new Map<number, readonly string[]>());
-  return cached(lists, left, (out) => [...new Set(def.recommend.filter((_, i) => !(out & (1 << i))).map((r) => r.control))]);
+  return cached(lists, inapplicable(rule, facts), (left) => [...new Set(def.recommend.filter((_, i) => !(left & (1 << i))).map((r) => r.control))]);
 }

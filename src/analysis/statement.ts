@@ -56,14 +56,26 @@ export function makeStatement(def: RuleDef, values: Placeholders): ThreatStateme
 }
 
 /**
- * The rule's recommendations that apply to the element (those whose own `when`
- * holds on its facts), with {element} and the other placeholders filled in.
+ * The recommendations of the rule that do not apply to the element (their own
+ * `when` fails on its facts), a bit each by position (a rule has at most 16):
+ * 0 when all apply, as for every rule without such conditions.
+ */
+export function inapplicable(rule: CompiledRule, facts: Facts): number {
+  const tests = rule.recommendWhen;
+  let out = 0;
+  if (tests) for (let i = 0; i < tests.length; i++) if (tests[i]?.(facts) === false) out |= 1 << i;
+  return out;
+}
+
+/**
+ * The rule's recommendations that apply to the element (see inapplicable), with
+ * {element} and the other placeholders filled in.
  */
 export function makeRecommendations(rule: CompiledRule, values: Placeholders, facts: Facts): RecommendedControl[] {
   const out: RecommendedControl[] = [];
-  const tests = rule.recommendWhen;
+  const left = inapplicable(rule, facts);
   ruleText(rule.def).recommend.forEach(({ shared, how }, i) => {
-    if (tests?.[i]?.(facts) === false) return;
+    if (left & (1 << i)) return;
     out.push(how.length === 1 ? shared : { control: shared.control, service: shared.service, feature: shared.feature, how: fill(how, values) });
   });
   return out;

@@ -109,7 +109,7 @@ export function loadRuleFile(file: string, builtIn: boolean, budget: ConditionBu
     if (!def) return;
     if (def.trigger === 'model' && def.when.length === 0) error(['when'], 'a rule that fires from the model needs at least one condition in `when`');
     if (def.trigger === 'live' && def.when.length > 0) error(['when'], 'a live rule fires where verification reports it; remove `when`');
-    if (def.recommend.every((r) => r.when)) error(['recommend'], 'every recommendation has its own `when`: give at least one none, so every threat of the rule comes with a fix');
+    if (def.recommend.every((r) => r.when)) error(['recommend'], 'every recommendation has its own `when`: leave at least one without, so every threat of the rule comes with a fix');
     if (condition && recommendWhen !== null) out.push({ def, condition, ...(recommendWhen ? { recommendWhen } : {}), file, ...map.keyAt(['rules', i]), builtIn });
   });
   if (diagnostics.length) throw new InputError(diagnostics);
@@ -178,9 +178,8 @@ function readCatalogCache(files: readonly string[]): CompiledRule[] | undefined 
   for (const r of cached.rules) {
     const { condition, errors } = compileConditions(r.def.when, r.def.applies_to);
     if (!condition || errors.length) return undefined;
-    let failed = false;
-    const recommendWhen = compileRecommendConditions(r.def, r.def.applies_to, conditionBudget(), () => (failed = true));
-    if (failed || recommendWhen === null) return undefined;
+    const recommendWhen = compileRecommendConditions(r.def, r.def.applies_to, conditionBudget(), () => undefined);
+    if (recommendWhen === null) return undefined;
     out.push({ def: r.def, condition, ...(recommendWhen ? { recommendWhen } : {}), file: join(PACKAGE_ROOT, r.file), line: r.line, column: r.column, builtIn: true });
   }
   return out;
