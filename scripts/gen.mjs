@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** `npm run gen`: rewrite the schema file and README's generated tables from the built source. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { README_FILE, SCHEMA_FILE, readmeText, schemaText } from './generated.mjs';
+import { README_FILE, RULES_SCHEMA_FILE, SCHEMA_FILE, readmeText, rulesSchemaText, schemaText } from './generated.mjs';
 
 const writeIfChanged = (file, text) => {
   let old = null;
@@ -12,4 +12,5 @@ const writeIfChanged = (file, text) => {
 };
 
 writeIfChanged(SCHEMA_FILE, await schemaText());
+writeIfChanged(RULES_SCHEMA_FILE, await rulesSchemaText());
 writeIfChanged(README_FILE, await readmeText());

@@ -12,12 +12,19 @@ const dist = (rel) => new URL(`../dist/${rel}`, import.meta.url).href;
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SCHEMA_FILE = fileURLToPath(new URL('../schema/ztm-model-v1.schema.json', import.meta.url));
+export const RULES_SCHEMA_FILE = fileURLToPath(new URL('../schema/ztm-rules-v1.schema.json', import.meta.url));
 export const README_FILE = fileURLToPath(new URL('../README.md', import.meta.url));
 
 /** The schema file's text: byte for byte what `ztm schema` prints. */
 export async function schemaText() {
   const { modelJsonSchema } = await import(dist('model/json-schema.js'));
   return `${JSON.stringify(modelJsonSchema(), null, 2)}\n`;
+}
+
+/** The rules schema file's text: byte for byte what `ztm schema --rules` prints. */
+export async function rulesSchemaText() {
+  const { rulesJsonSchema } = await import(dist('rules/json-schema.js'));
+  return `${JSON.stringify(rulesJsonSchema(), null, 2)}\n`;
 }
 
 /** README with every `<!-- generated:NAME -->` … `<!-- /generated:NAME -->` block filled from the catalogs. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM script without type declarations
-import { README_FILE, SCHEMA_FILE, readmeText, schemaText } from '../scripts/generated.mjs';
+import { README_FILE, RULES_SCHEMA_FILE, SCHEMA_FILE, readmeText, rulesSchemaText, schemaText } from '../scripts/generated.mjs';
 import { ROOT, runZtm } from './helpers/cli.js';
 
 const README = readFileSync(README_FILE, 'utf8');
@@ -28,6 +28,14 @@ describe('generated files', () => {
 
   it('scripts/generated.mjs renders the same schema text as the CLI', async () => {
     expect(await schemaText()).toBe(runZtm(['schema']).stdout);
+  });
+
+  it('schema/ztm-rules-v1.schema.json is exactly what `ztm schema --rules` prints', async () => {
+    const r = runZtm(['schema', '--rules']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).$id).toBe('https://ztm.dev/schema/ztm-rules-v1.schema.json');
+    expect(readFileSync(RULES_SCHEMA_FILE, 'utf8'), STALE).toBe(r.stdout);
+    expect(await rulesSchemaText()).toBe(r.stdout);
   });
 
   it("README's generated tables match the catalogs", async () => {

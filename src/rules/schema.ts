@@ -21,7 +21,10 @@ const ControlRef = z.union([z.enum(CONTROL_IDS), z.string().regex(CUSTOM_CONTROL
  */
 export type ConditionInput = Record<string, unknown>;
 export const Condition: z.ZodType<ConditionInput> = z.lazy(() =>
-  z.record(z.string(), z.unknown()).refine((o) => Object.keys(o).length === 1, { error: 'a condition has exactly one key: an attribute, or all / any / not' }),
+  z
+    .record(z.string(), z.unknown())
+    .refine((o) => Object.keys(o).length === 1, { error: 'a condition has exactly one key: an attribute, or all / any / not' })
+    .meta({ description: 'One key: an attribute (`exposed: true`, `kind: { in: [...] }`) or all / any / not; see rules/README.md#conditions.', minProperties: 1, maxProperties: 1 }),
 );
 
 export const Level3 = z.enum(['low', 'medium', 'high']);
