@@ -32,7 +32,7 @@ import { type Diagnostic, InputError } from '../src/model/diagnostics.js';
 import { loadModel } from '../src/model/load.js';
 import { renderJson } from '../src/report/json.js';
 import { loadRules } from '../src/rules/load.js';
-import { TODAY, applyDamage, damageArb, linesOf, modelSpecArb, removeTemp, toYaml, writeTemp } from './helpers/arbitraries.js';
+import { TODAY, applyDamage, damageArb, expectPositioned, linesOf, modelSpecArb, removeTemp, toYaml, writeTemp } from './helpers/arbitraries.js';
 import { ROOT, runZtm } from './helpers/cli.js';
 
 const RULES = loadRules();
@@ -48,18 +48,6 @@ const damaged = damagedBy(1, 3);
 
 type Outcome = { ok: true; ids: string[] } | { ok: false; diagnostics: readonly Diagnostic[] };
 
-/** Every diagnostic names the file and a position inside it. */
-function expectPositioned(diagnostics: readonly Diagnostic[], file: string, lines: readonly string[]): void {
-  for (const d of diagnostics) {
-    const where = `${d.line}:${d.column} ${d.code}: ${d.message}`;
-    expect(d.file, where).toBe(file);
-    expect(Number.isInteger(d.line) && Number.isInteger(d.column), where).toBe(true);
-    expect(d.line, where).toBeGreaterThanOrEqual(1);
-    expect(d.line, where).toBeLessThanOrEqual(lines.length);
-    expect(d.column, where).toBeGreaterThanOrEqual(1);
-    expect(d.column, `${where} (line ${JSON.stringify(lines[d.line - 1])})`).toBeLessThanOrEqual(lines[d.line - 1]!.length + 1);
-  }
-}
 
 /** loadModel, then analyze: a valid analysis or a positioned InputError; anything else fails the property. */
 function outcome(file: string, bytes: Uint8Array): Outcome {

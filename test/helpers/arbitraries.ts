@@ -14,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import yaml from 'js-yaml';
+import { expect } from 'vitest';
+import type { Diagnostic } from '../../src/model/diagnostics.js';
 import { AUTH_METHOD_IDS } from '../../src/model/catalog/auth.js';
 import { BOUNDARY_KIND_IDS } from '../../src/model/catalog/boundaries.js';
 import { CONTROL_IDS } from '../../src/model/catalog/controls.js';
@@ -815,4 +817,17 @@ export function linesOf(bytes: Uint8Array): string[] {
   let text = new TextDecoder('utf-8').decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return text.split('\n');
+}
+
+/** Every diagnostic names the file and a position inside it (lines as linesOf counts them; a column up to one past the end). */
+export function expectPositioned(diagnostics: readonly Diagnostic[], file: string, lines: readonly string[]): void {
+  for (const d of diagnostics) {
+    const where = `${d.line}:${d.column} ${d.code}: ${d.message}`;
+    expect(d.file, where).toBe(file);
+    expect(Number.isInteger(d.line) && Number.isInteger(d.column), where).toBe(true);
+    expect(d.line, where).toBeGreaterThanOrEqual(1);
+    expect(d.line, where).toBeLessThanOrEqual(lines.length);
+    expect(d.column, where).toBeGreaterThanOrEqual(1);
+    expect(d.column, `${where} (line ${JSON.stringify(lines[d.line - 1])})`).toBeLessThanOrEqual(lines[d.line - 1]!.length + 1);
+  }
 }
