@@ -4,7 +4,7 @@
  * schema/ztm-report-v1.schema.json (reportJsonSchema; test/report-schema.test.ts
  * fails when the file is stale).
  */
-import { z } from '../util/zod.js';
+import { publishedJsonSchema, z } from '../util/zod.js';
 import { CATEGORIES, SEVERITIES, STATUSES } from '../analysis/threat.js';
 import { REPORT_SCHEMA_ID } from './json.js';
 
@@ -104,6 +104,5 @@ export const Report = z.strictObject({
 export type ReportDoc = z.output<typeof Report>;
 
 export function reportJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(Report, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
-  return { $schema: schema.$schema, $id: REPORT_SCHEMA_ID, title: 'ztm analysis report, version 1', ...schema };
+  return publishedJsonSchema(Report, REPORT_SCHEMA_ID, 'ztm analysis report, version 1');
 }

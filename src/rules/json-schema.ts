@@ -1,5 +1,5 @@
 /** The JSON Schema of rule files (`ztm-rules: 1`), derived from the zod schema the loader uses. */
-import { z } from '../util/zod.js';
+import { publishedJsonSchema } from '../util/zod.js';
 import { RuleFile } from './schema.js';
 
 export const RULES_SCHEMA_ID = 'https://ztm.dev/schema/ztm-rules-v1.schema.json';
@@ -10,6 +10,5 @@ export const RULES_SCHEMA_ID = 'https://ztm.dev/schema/ztm-rules-v1.schema.json'
  * unique ids) the loader checks, with positioned errors.
  */
 export function rulesJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(RuleFile, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
-  return { $schema: schema.$schema, $id: RULES_SCHEMA_ID, title: 'ztm rule file, format version 1', ...schema };
+  return publishedJsonSchema(RuleFile, RULES_SCHEMA_ID, 'ztm rule file, format version 1');
 }

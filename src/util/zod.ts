@@ -10,3 +10,9 @@ import { z } from 'zod';
 z.config({ jitless: true });
 
 export { z };
+
+/** The JSON Schema (draft 2020-12) of what a zod schema accepts as input, under its published id and title. */
+export function publishedJsonSchema(schema: z.ZodType, id: string, title: string): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return { $schema: json.$schema, $id: id, title, ...json };
+}
