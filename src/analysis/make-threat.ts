@@ -82,6 +82,8 @@ class ThreatRecord implements Threat {
   readonly #placeholders: Placeholders;
   readonly #attackPath: AttackPath | undefined;
   #evidence: readonly Evidence[] | undefined;
+  /** The recommendations that do not apply to the element (see inapplicable), decided once. */
+  readonly #inapplicable: number;
 
   constructor(
     readonly id: string,
@@ -109,7 +111,8 @@ class ThreatRecord implements Threat {
     this.status = decision.status;
     this.mitigatedBy = decision.mitigatedBy;
     this.acceptance = decision.acceptance;
-    this.controls = controlsOf(rule, site.facts);
+    this.#inapplicable = inapplicable(rule, site.facts);
+    this.controls = controlsOf(def, this.#inapplicable);
     this.references = referencesOf(def);
     this.path = site.path?.components;
   }
@@ -131,7 +134,7 @@ class ThreatRecord implements Threat {
 
   /** Not kept: reports read it once per threat (the control checklist once per control, from its first threat). */
   get recommendations(): readonly RecommendedControl[] {
-    return makeRecommendations(this.#rule, this.#placeholders, this.#facts);
+    return makeRecommendations(this.#rule.def, this.#placeholders, this.#inapplicable);
   }
 
   revised(patch: Partial<Pick<Threat, 'evidence' | 'severity' | 'severityReasoning'>>): ThreatRecord {
@@ -176,11 +179,10 @@ const controlsByRule = new WeakMap<RuleDef, Map<number, readonly string[]>>();
 
 /**
  * The controls recommended for the element, by catalog name: those of the
- * recommendations that apply to it (see makeRecommendations), one shared list
- * per rule and set of applicable recommendations.
+ * recommendations not `left` out (see inapplicable), one shared list per rule
+ * and set of applicable recommendations.
  */
-function controlsOf(rule: CompiledRule, facts: Facts): readonly string[] {
-  const def = rule.def;
+function controlsOf(def: RuleDef, left: number): readonly string[] {
   const lists = cached(controlsByRule, def, () => new Map<number, readonly string[]>());
-  return cached(lists, inapplicable(rule, facts), (left) => [...new Set(def.recommend.filter((_, i) => !(left & (1 << i))).map((r) => r.control))]);
+  return cached(lists, left, (out) => [...new Set(def.recommend.filter((_, i) => !(out & (1 << i))).map((r) => r.control))]);
 }

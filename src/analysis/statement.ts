@@ -68,13 +68,12 @@ export function inapplicable(rule: CompiledRule, facts: Facts): number {
 }
 
 /**
- * The rule's recommendations that apply to the element (see inapplicable), with
+ * The rule's recommendations but those `left` out (see inapplicable), with
  * {element} and the other placeholders filled in.
  */
-export function makeRecommendations(rule: CompiledRule, values: Placeholders, facts: Facts): RecommendedControl[] {
+export function makeRecommendations(def: RuleDef, values: Placeholders, left: number): RecommendedControl[] {
   const out: RecommendedControl[] = [];
-  const left = inapplicable(rule, facts);
-  ruleText(rule.def).recommend.forEach(({ shared, how }, i) => {
+  ruleText(def).recommend.forEach(({ shared, how }, i) => {
     if (left & (1 << i)) return;
     out.push(how.length === 1 ? shared : { control: shared.control, service: shared.service, feature: shared.feature, how: fill(how, values) });
   });
