@@ -101,24 +101,39 @@ export function loadRuleFile(file: string, builtIn: boolean, budget: ConditionBu
     };
     if (def) for (const e of scopeErrors(def)) error(e.path, e.message, 'stride-per-element');
     const scope = ElementScope.safeParse((raw as { applies_to?: unknown } | null)?.applies_to);
-    const when = (raw as { when?: unknown } | null)?.when ?? [];
-    if (!scope.success || !Array.isArray(when)) return;
-    const { condition, errors } = compileConditions(when, scope.data, budget);
-    for (const e of errors) error(['when', ...e.path], e.message, 'invalid-condition', 'key');
-    const recommendWhen = compileRecommendConditions(raw, scope.data, budget, (j, e) => error(['recommend', j, 'when', ...e.path], e.message, 'invalid-condition', 'key'));
+    if (!scope.success) return;
+    const compiled = compileRuleConditions(raw, scope.data, budget, (path, message) => error(path, message, 'invalid-condition', 'key'));
     if (!def) return;
     if (def.trigger === 'model' && def.when.length === 0) error(['when'], 'a rule that fires from the model needs at least one condition in `when`');
     if (def.trigger === 'live' && def.when.length > 0) error(['when'], 'a live rule fires where verification reports it; remove `when`');
     if (def.recommend.every((r) => r.when)) error(['recommend'], 'every recommendation has its own `when`: leave at least one without, so every threat of the rule comes with a fix');
-    if (condition && recommendWhen !== null) out.push({ def, condition, ...(recommendWhen ? { recommendWhen } : {}), file, ...map.keyAt(['rules', i]), builtIn });
+    if (compiled) out.push({ def, ...compiled, file, ...map.keyAt(['rules', i]), builtIn });
   });
   if (diagnostics.length) throw new InputError(diagnostics);
   return out;
 }
 
 /**
- * The tests of the recommendations' own `when`, compiled like the rule's: undefined when no
- * recommendation has one, null when one does not compile (its errors reported through `error`).
+ * A rule's conditions compiled: its `when`, and the recommendations' own. Undefined when
+ * one does not compile, its errors reported through `report` at their path in the rule.
+ */
+function compileRuleConditions(
+  raw: unknown,
+  scope: RuleDef['applies_to'],
+  budget: ConditionBudget,
+  report: (path: (string | number)[], message: string) => void,
+): Pick<CompiledRule, 'condition' | 'recommendWhen'> | undefined {
+  const when = (raw as { when?: unknown } | null)?.when ?? [];
+  if (!Array.isArray(when)) return undefined;
+  const { condition, errors } = compileConditions(when, scope, budget);
+  for (const e of errors) report(['when', ...e.path], e.message);
+  const recommendWhen = compileRecommendConditions(raw, scope, budget, (j, e) => report(['recommend', j, 'when', ...e.path], e.message));
+  return condition && recommendWhen !== null ? { condition, ...(recommendWhen ? { recommendWhen } : {}) } : undefined;
+}
+
+/**
+ * The tests of the recommendations' own `when`: undefined when no recommendation has
+ * one, null when one does not compile (its errors reported through `error`).
  */
 function compileRecommendConditions(
   raw: unknown,
@@ -176,11 +191,9 @@ function readCatalogCache(files: readonly string[]): CompiledRule[] | undefined 
   if (cached.files.join('\n') !== files.map((f) => relative(PACKAGE_ROOT, f)).join('\n')) return undefined;
   const out: CompiledRule[] = [];
   for (const r of cached.rules) {
-    const { condition, errors } = compileConditions(r.def.when, r.def.applies_to);
-    if (!condition || errors.length) return undefined;
-    const recommendWhen = compileRecommendConditions(r.def, r.def.applies_to, conditionBudget(), () => undefined);
-    if (recommendWhen === null) return undefined;
-    out.push({ def: r.def, condition, ...(recommendWhen ? { recommendWhen } : {}), file: join(PACKAGE_ROOT, r.file), line: r.line, column: r.column, builtIn: true });
+    const compiled = compileRuleConditions(r.def, r.def.applies_to, conditionBudget(), () => undefined);
+    if (!compiled) return undefined;
+    out.push({ def: r.def, ...compiled, file: join(PACKAGE_ROOT, r.file), line: r.line, column: r.column, builtIn: true });
   }
   return out;
 }
