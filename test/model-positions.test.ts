@@ -1,7 +1,10 @@
 /** SourceMap positions for tricky YAML: every path resolves to the exact line and column. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../src/model/yaml-source.js';
 import type { PathSegment } from '../src/model/source-map.js';
+import { generateModel } from '../bench/generate.mjs';
 
 const at = (text: string) => {
   const { map } = parseYaml('x.yaml', Buffer.from(text));
@@ -56,5 +59,75 @@ describe('SourceMap positions', () => {
   it('an empty block item leaves the list positioned at the list itself', () => {
     const m = at('a:\n  -\n  - x\n');
     expect(m.value('a', 1)).toEqual('2:3');
+  });
+});
+
+/** Every YAML file under `dir`, recursively. */
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    return e.isDirectory() ? yamlFiles(path) : /\.ya?ml$/.test(e.name) ? [path] : [];
+  });
+}
+
+/** The path of every value in a parsed file, parents first. */
+function pathsOf(value: unknown, path: PathSegment[] = [], out: PathSegment[][] = []): PathSegment[][] {
+  out.push(path);
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) pathsOf(v, [...path, Array.isArray(value) ? Number(k) : k], out);
+  }
+  return out;
+}
+
+describe('a parse that records only the nodes near the root', () => {
+  const show = (p: { line: number; column: number }) => `${p.line}:${p.column}`;
+  const texts: [string, Buffer][] = [
+    ...yamlFiles('fixtures').map((f): [string, Buffer] => [f, readFileSync(f)]),
+    ['generated', Buffer.from(generateModel(40))],
+    ['shapes', Buffer.from('a:\n  - - x\n    - { k: [1, { d: 2 }] }\n  -\n    ? e\n    : f\nb: { c: { d: [ { e: 1 } ] } }\n')],
+  ];
+
+  it('locates every key and value of every fixture as a full parse does', () => {
+    let partial = 0;
+    let again = 0;
+    for (const [file, bytes] of texts) {
+      let full;
+      try {
+        full = parseYaml(file, bytes, { recordAll: true });
+      } catch {
+        continue; // the invalid fixtures that do not parse
+      }
+      expect(full.map.partial, file).toBe(false);
+      // Shallow paths first: they are the ones a partial map answers itself. A map that has parsed
+      // again in full proves nothing more, so a fresh one takes the next path, up to 25 per file.
+      const paths = pathsOf(full.value).sort((a, b) => a.length - b.length);
+      let map = parseYaml(file, bytes).map;
+      let fresh = 0;
+      for (const path of paths) {
+        const wasPartial = map.partial;
+        expect([file, path, show(map.keyAt(path)), show(map.valueAt(path))]).toEqual([file, path, show(full.map.keyAt(path)), show(full.map.valueAt(path))]);
+        if (wasPartial && map.partial) partial++;
+        else if (wasPartial) again++;
+        if (!map.partial && fresh++ < 25) map = parseYaml(file, bytes).map;
+      }
+    }
+    // Both ways of answering were compared, many times.
+    expect(partial).toBeGreaterThan(300);
+    expect(again).toBeGreaterThan(300);
+  });
+
+  it('locates the elements of a model without parsing it again', () => {
+    const { value, map } = parseYaml('generated', Buffer.from(generateModel(40)));
+    const model = value as { components: Record<string, unknown>; flows: unknown[]; data: Record<string, unknown>; boundaries: Record<string, unknown> };
+    expect(map.partial).toBe(true);
+    for (const id of Object.keys(model.components)) map.keyAt(['components', id]);
+    for (const id of Object.keys(model.boundaries)) map.keyAt(['boundaries', id]);
+    for (const id of Object.keys(model.data)) map.keyAt(['data', id]);
+    model.flows.forEach((_, i) => map.keyAt(['flows', i]));
+    map.keyAt(['account']);
+    expect(map.partial).toBe(true);
+    // A detail below an element is where the map parses again, recording every node.
+    expect(show(map.valueAt(['flows', 0, 'to']))).toMatch(/^\d+:\d+$/);
+    expect(map.partial).toBe(false);
   });
 });

@@ -3,6 +3,11 @@
  * into a table of typed arrays (one row per node, no object per node), and
  * resolved lazily: parsing stays linear, and only the paths a message or a
  * report needs are ever turned into line and column.
+ *
+ * A parse may record only the nodes near the root (where the elements a report
+ * locates are written): the map then parses the text again, recording every
+ * node, the first time a path goes deeper, which only messages about a model's
+ * details do.
  */
 
 export interface Position {
@@ -16,6 +21,8 @@ export type PathSegment = string | number;
 export const NODE = { empty: 0, scalar: 1, sequence: 2, mapping: 3, alias: 4 } as const;
 /** Set on a node js-yaml opened around another node of the same value (block-sequence items, explicit keys). */
 const WRAPPER = 8;
+/** Set on a node whose children were not recorded (see FrameTable.truncate). */
+const TRUNCATED = 16;
 const KIND_MASK = 7;
 const NONE = -1;
 
@@ -34,8 +41,10 @@ export class FrameTable {
   /** Objects that carry an anchor, to follow aliases into them. */
   readonly anchored = new Map<object, number>();
   root = NONE;
-  /** Alias nodes (`*name`): without any, the values are a tree no larger than this table. */
+  /** Alias nodes (`*name`), recorded or not: without any, the values are a tree no larger than the text. */
   aliases = 0;
+  /** Some nodes were not recorded: the table cannot answer for paths below them. */
+  partial = false;
 
   constructor(capacity: number) {
     const n = Math.max(64, capacity);
@@ -53,25 +62,25 @@ export class FrameTable {
     this.start[i] = position;
     this.first[i] = NONE;
     this.next[i] = NONE;
+    this.kind[i] = 0;
     return i;
+  }
+
+  /** Node `i` has children that are not recorded. */
+  truncate(i: number): void {
+    this.kind[i]! |= TRUNCATED;
+    this.partial = true;
   }
 
   /** Records the end of node `i`, a child of `parent` after sibling `previous` (NONE for none). */
   close(i: number, position: number, kind: string | null, result: unknown, anchor: string | null, parent: number, previous: number): void {
     this.end[i] = position;
-    let k: number;
-    if (kind === 'scalar') k = NODE.scalar;
-    else if (kind === 'mapping') k = NODE.mapping;
-    else if (kind === 'sequence') k = NODE.sequence;
-    else if (result === null) k = NODE.empty;
-    else {
-      k = NODE.alias;
-      this.aliases++;
-    }
+    let k = nodeKind(kind, result);
+    if (k === NODE.alias) this.aliases++;
     this.values[i] = result;
     const only = this.first[i]!;
     if (only !== NONE && this.next[only] === NONE && (this.kind[only]! & KIND_MASK) === k && this.values[only] === result) k |= WRAPPER;
-    this.kind[i] = k;
+    this.kind[i] = k | (this.kind[i]! & TRUNCATED);
     if (anchor !== null && result !== null && typeof result === 'object' && !this.anchored.has(result)) this.anchored.set(result, i);
     if (parent === NONE) this.root = i;
     else if (previous === NONE) this.first[parent] = i;
@@ -95,11 +104,27 @@ export class FrameTable {
     this.values = grown;
   }
 
+  /** A node that was not recorded closes: only aliases are counted. */
+  skip(kind: string | null, result: unknown): void {
+    if (nodeKind(kind, result) === NODE.alias) this.aliases++;
+  }
+
   /** The node itself, or the node it wraps. */
   unwrap(i: number): number {
     let f = i;
     while (this.kind[f]! & WRAPPER) f = this.first[f]!;
     return f;
+  }
+
+  /** The node, or one it wraps, lacks recorded children: its own position and content are unknown here. */
+  truncatedAt(i: number): boolean {
+    let f = i;
+    for (;;) {
+      const k = this.kind[f]!;
+      if (k & TRUNCATED) return true;
+      if (!(k & WRAPPER)) return false;
+      f = this.first[f]!;
+    }
   }
 
   /** A list or mapping of its own (not one wrapping another node). */
@@ -131,6 +156,23 @@ export class FrameTable {
   }
 }
 
+/** A node's kind from what js-yaml leaves in its state when the node closes. */
+function nodeKind(kind: string | null, result: unknown): number {
+  if (kind === 'scalar') return NODE.scalar;
+  if (kind === 'mapping') return NODE.mapping;
+  if (kind === 'sequence') return NODE.sequence;
+  return result === null ? NODE.empty : NODE.alias;
+}
+
+/** The table and the values of a parse that recorded every node. */
+export interface FullParse {
+  readonly table: FrameTable;
+  readonly value: unknown;
+}
+
+/** find's answer when the path goes below the nodes the table recorded. */
+const BELOW_RECORDED = -2;
+
 interface Located {
   /** The mapping key or the list item. */
   readonly key: number;
@@ -143,11 +185,37 @@ export class SourceMap {
   private readonly itemIndex = new Map<number, number[]>();
   private readonly entryIndex = new Map<number, Map<string, Located>>();
 
+  /**
+   * `full` parses the text again recording every node; it is needed when `table`
+   * is partial and a path goes below what it recorded.
+   */
   constructor(
     readonly text: string,
-    private readonly table: FrameTable,
-    private readonly value: unknown,
+    private table: FrameTable,
+    private value: unknown,
+    private full?: () => FullParse,
   ) {}
+
+  /** Only near-root nodes are recorded so far. */
+  get partial(): boolean {
+    return this.table.partial;
+  }
+
+  /** The most lists and mappings nested in one another, from the root down. */
+  collectionDepth(): number {
+    if (this.table.partial) this.useFull();
+    return this.table.collectionDepth();
+  }
+
+  private useFull(): void {
+    if (!this.full) throw new Error('a partial source map needs the full parse');
+    const { table, value } = this.full();
+    this.table = table;
+    this.value = value;
+    this.full = undefined;
+    this.itemIndex.clear();
+    this.entryIndex.clear();
+  }
 
   /** Position of the value at `path` (or the closest ancestor that exists); an empty value points at its key. */
   valueAt(path: readonly PathSegment[]): Position {
@@ -164,8 +232,18 @@ export class SourceMap {
   }
 
   private find(path: readonly PathSegment[], wantKey: boolean): number {
+    // Aliases lead anywhere in the file, anchors may be below the recorded nodes.
+    if (this.table.partial && this.table.aliases > 0) this.useFull();
+    const found = this.findIn(path, wantKey);
+    if (found !== BELOW_RECORDED) return found;
+    this.useFull();
+    return this.findIn(path, wantKey);
+  }
+
+  private findIn(path: readonly PathSegment[], wantKey: boolean): number {
     const t = this.table;
     if (t.root === NONE) return 0;
+    if (t.truncatedAt(t.root)) return BELOW_RECORDED;
     let node = t.unwrap(t.root);
     let value: unknown = this.value;
     let best = this.contentStart(t.start[node]!);
@@ -180,13 +258,14 @@ export class SourceMap {
       if (!located) break;
       value = (value as Record<PathSegment, unknown>)[path[i]!];
       const keyStart = this.contentStart(t.start[located.key]!);
-      if (located.value === NONE) {
+      const last = i === path.length - 1;
+      if (located.value === NONE || (last && wantKey)) {
         best = keyStart;
         break;
       }
+      if (t.truncatedAt(located.value)) return BELOW_RECORDED;
       node = t.unwrap(located.value);
-      const last = i === path.length - 1;
-      best = (last && wantKey) || t.kindOf(node) === NODE.empty ? keyStart : this.contentStart(t.start[node]!);
+      best = t.kindOf(node) === NODE.empty ? keyStart : this.contentStart(t.start[node]!);
     }
     return best;
   }

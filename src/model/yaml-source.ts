@@ -52,28 +52,43 @@ function tooLarge(file: string, size: number): never {
   return fail(file, 0, 0, 'too-large', `the file is ${mib(size)}; ztm reads files up to ${mib(LIMITS.maxBytes)}. Split the model or remove generated content.`);
 }
 
-export function parseYaml(file: string, bytes: Uint8Array): YamlSource {
+export interface ParseOptions {
+  /** Record every node's position at once, not only the near-root ones (tests compare the two). */
+  readonly recordAll?: boolean;
+}
+
+export function parseYaml(file: string, bytes: Uint8Array, options: ParseOptions = {}): YamlSource {
   if (bytes.length > LIMITS.maxBytes) tooLarge(file, bytes.length);
   const text = decode(file, bytes);
   checkTabs(file, text);
-  const { value, table, parserDepth } = parseWithPositions(file, text);
+  const { value, table, parserDepth } = parseWithPositions(file, text, options.recordAll ? Infinity : RECORDED_DEPTH);
   if (value === null || value === undefined) {
     if (/^\s*$/.test(text.replace(/^\s*#.*$/gm, ''))) {
       fail(file, 1, 1, 'empty', 'the file is empty: a model starts with `ztm: 1` (run `ztm init` for a starter model).');
     }
   }
-  const map = new SourceMap(text, table, value);
+  // The same text parses the same way: this second parse cannot fail.
+  const map = new SourceMap(text, table, value, () => parseWithPositions(file, text, Infinity));
   // Without aliases the values form a tree as small as the text; the walk then only locates a too-deep value.
   // Lists and mappings nest no deeper than the parser did: only a deep parse needs the exact count.
-  if (table.aliases > 0 || (parserDepth > LIMITS.maxDepth && table.collectionDepth() > LIMITS.maxDepth)) checkExpansion(file, value, map);
+  if (table.aliases > 0 || (parserDepth > LIMITS.maxDepth && map.collectionDepth() > LIMITS.maxDepth)) checkExpansion(file, value, map);
   return { file, value, map };
 }
 
 /** js-yaml's nesting counts keys and block-sequence items too: about two parser levels per level of data. */
 const maxParserDepth = () => LIMITS.maxDepth * 2 + 4;
 
-function parseWithPositions(file: string, text: string): { value: unknown; table: FrameTable; parserDepth: number } {
-  const table = new FrameTable(text.length >> 2);
+/**
+ * Parser levels whose nodes the first parse records: the top-level keys, the entries of
+ * each section (a component, a flow) and their keys, which is what reports locate. Recording
+ * every node took about a quarter of the parse at 10,000 components; a message about a
+ * detail makes the source map parse again in full (see SourceMap).
+ */
+const RECORDED_DEPTH = 3;
+
+function parseWithPositions(file: string, text: string, recordedDepth: number): { value: unknown; table: FrameTable; parserDepth: number } {
+  // About a node per 4 characters when all are recorded; the near-root ones are a few per line.
+  const table = new FrameTable(recordedDepth === Infinity ? text.length >> 2 : text.length >> 6);
   const maxDepth = maxParserDepth();
   // open nodes and, for each, its last closed child
   const open = new Int32Array(maxDepth + 2);
@@ -89,12 +104,18 @@ function parseWithPositions(file: string, text: string): { value: unknown; table
       maxDepth,
       listener(event, state: yaml.State & { anchor: string | null }) {
         if (event === 'open') {
-          open[depth] = table.open(state.position);
-          tail[depth++] = -1;
-          if (depth > deepest) deepest = depth;
+          if (depth < recordedDepth) {
+            open[depth] = table.open(state.position);
+            tail[depth] = -1;
+          } else if (depth === recordedDepth) table.truncate(open[depth - 1]!);
+          if (++depth > deepest) deepest = depth;
           return;
         }
-        const i = open[--depth]!;
+        if (--depth >= recordedDepth) {
+          table.skip(state.kind, state.result);
+          return;
+        }
+        const i = open[depth]!;
         if (depth > 0) {
           table.close(i, state.position, state.kind, state.result, state.anchor, open[depth - 1]!, tail[depth - 1]!);
           tail[depth - 1] = i;
