@@ -5,7 +5,7 @@ import type { Diagnostic } from '../model/diagnostics.js';
 import { terminalSafe } from '../report/escape.js';
 import type { Palette } from '../report/palette.js';
 import { type ReportText, batched } from '../report/report-text.js';
-import { writeFileAtomically } from '../util/atomic-file.js';
+import { FileWriteError, type FileText, writeFilesAtomically } from '../util/atomic-file.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -60,11 +60,16 @@ const UNWRITABLE: Record<string, string> = {
 
 /** Write a whole file or nothing (see util/atomic-file.ts); a refusal becomes an OutputError. */
 export async function writeOutput(file: string, text: ReportText | string): Promise<void> {
+  await writeOutputs([{ file, text }]);
+}
+
+/** Write every file in full or none of them (see util/atomic-file.ts); a refusal becomes an OutputError naming its file. */
+export async function writeOutputs(files: readonly FileText[]): Promise<void> {
   try {
-    await writeFileAtomically(file, text);
+    await writeFilesAtomically(files);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (typeof code !== 'string') throw err;
+    if (!(err instanceof FileWriteError)) throw err;
+    const { code, file } = err;
     const why = code === 'ENOENT' && existsSync(dirname(file)) ? 'no file can be created there' : UNWRITABLE[code];
     throw new OutputError(file, why ?? `the system refused it (${code})`);
   }
@@ -72,8 +77,18 @@ export async function writeOutput(file: string, text: ReportText | string): Prom
 
 /** A command's result: to the -o file (saying so on stderr), or to stdout. */
 export async function deliver(io: Io, output: string | undefined, text: ReportText | string): Promise<void> {
-  if (output) {
-    await writeOutput(output, text);
-    io.stderr(`wrote ${terminalSafe(output)}\n`);
-  } else for (const chunk of batched(text)) io.stdout(chunk);
+  await deliverAll(io, output ? [{ file: output, text }] : [], output ? undefined : text);
+}
+
+/**
+ * Reports to files, every one in full or none (each file said on stderr once
+ * all are in place), then the one for stdout, if any: a refused file leaves
+ * stdout empty.
+ */
+export async function deliverAll(io: Io, files: readonly FileText[], stdout?: ReportText | string): Promise<void> {
+  if (files.length > 0) {
+    await writeOutputs(files);
+    for (const { file } of files) io.stderr(`wrote ${terminalSafe(file)}\n`);
+  }
+  if (stdout !== undefined) for (const chunk of batched(stdout)) io.stdout(chunk);
 }

@@ -5,6 +5,10 @@
  * removes the temporary file, so the old file (if any) stays as it was and no
  * partial file is ever left.
  *
+ * Several files are written the same way, all or none: each goes to its
+ * temporary file first, and only when every one is on disk are they renamed
+ * into place.
+ *
  * As write-file-atomic does: a symbolic link to a file is followed (the file
  * it names is replaced; the link stays), a dangling or looping link is
  * replaced itself, and a replaced file keeps its permission bits.
@@ -13,7 +17,68 @@ import { randomBytes } from 'node:crypto';
 import { open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { batched } from '../report/report-text.js';
 
+export interface FileText {
+  readonly file: string;
+  readonly text: Iterable<string> | string;
+}
+
+/** A file written to its temporary name, flushed and closed: renamed into place or removed. */
+interface Prepared {
+  readonly temp: string;
+  readonly target: string;
+}
+
 export async function writeFileAtomically(file: string, text: Iterable<string> | string): Promise<void> {
+  await writeFilesAtomically([{ file, text }]);
+}
+
+/**
+ * Every file written in full, or none of them changed. A refusal of the system
+ * names its file (FileWriteError); any other failure (the text's producer threw)
+ * is passed on as it is. The renames come last: only a failure among them (the
+ * directory vanished between two renames) can leave some files replaced.
+ */
+export async function writeFilesAtomically(files: readonly FileText[]): Promise<void> {
+  const prepared: Prepared[] = [];
+  const named = (file: string) => (err: unknown): never => {
+    throw systemCode(err) === undefined ? err : new FileWriteError(file, err);
+  };
+  try {
+    for (const { file, text } of files) prepared.push(await prepare(file, text).catch(named(file)));
+  } catch (err) {
+    await Promise.all(prepared.map((p) => unlink(p.temp).catch(() => undefined)));
+    throw err;
+  }
+  for (let i = 0; i < prepared.length; i++) {
+    try {
+      await rename(prepared[i]!.temp, prepared[i]!.target);
+    } catch (err) {
+      await Promise.all(prepared.slice(i).map((p) => unlink(p.temp).catch(() => undefined)));
+      named(files[i]!.file)(err);
+    }
+  }
+}
+
+const systemCode = (err: unknown): string | undefined => {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+};
+
+/** The system refused a file: its error code (ENOENT, EACCES, ...) and the file as given. */
+export class FileWriteError extends Error {
+  readonly code: string;
+
+  constructor(
+    readonly file: string,
+    reason: unknown,
+  ) {
+    super(`cannot write ${file}`, { cause: reason });
+    this.name = 'FileWriteError';
+    this.code = systemCode(reason)!;
+  }
+}
+
+async function prepare(file: string, text: Iterable<string> | string): Promise<Prepared> {
   const target = await realpath(file).catch(() => file);
   const mode = await stat(target).then((s) => (s.isFile() ? s.mode & 0o7777 : undefined), () => undefined);
   const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
@@ -25,7 +90,7 @@ export async function writeFileAtomically(file: string, text: Iterable<string> |
     await handle.sync();
     closed = true;
     await handle.close();
-    await rename(temp, target);
+    return { temp, target };
   } catch (err) {
     if (!closed) await handle.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);

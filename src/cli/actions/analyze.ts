@@ -1,15 +1,17 @@
 /** `ztm analyze`: load, analyze, render, gate. Loaded only when the command runs. */
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
-import { deliver, printDiagnostics } from '../io.js';
+import { resolve } from 'node:path';
+import { deliverAll, printDiagnostics } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { analyze } from '../../analysis/engine.js';
 import { gate } from '../../analysis/result.js';
 import { InputError } from '../../model/diagnostics.js';
 import { loadModel } from '../../model/load.js';
 import { loadRules } from '../../rules/load.js';
-import { render } from '../../report/formats.js';
+import { type Format, type RenderContext, render } from '../../report/formats.js';
 import { gateLine } from '../../report/gate-line.js';
+import { terminalSafe } from '../../report/escape.js';
 import { colorWanted, makePalette } from '../../report/palette.js';
 import { today } from '../../util/today.js';
 import { overrideSeverities, selectRules } from '../../config/apply.js';
@@ -33,6 +35,13 @@ export async function runAnalyze(ctx: CommandContext, file: string, cliFlags: An
     return;
   }
   const flags = withConfigDefaults(cliFlags, command, config);
+  const files = reportFiles(flags);
+  const clash = sameFile(files);
+  if (clash) {
+    ctx.io.stderr(`ztm analyze: ${clash}\n`);
+    ctx.exitCode = EXIT.badInput;
+    return;
+  }
   const palette = makePalette(colorWanted(flags.output ? process.stderr : process.stdout, flags.color) && flags.format === 'terminal');
   const diagPalette = makePalette(colorWanted(process.stderr, flags.color));
   let result;
@@ -60,12 +69,42 @@ export async function runAnalyze(ctx: CommandContext, file: string, cliFlags: An
     return;
   }
   const verdict = gate(result, flags.failOn, baseline);
-  const text = await render(flags.format, { result, verdict, palette, all: flags.all === true, graph });
-  await deliver(ctx.io, flags.output, text);
+  const report = (format: Format, colors: RenderContext['palette']) => render(format, { result, verdict, palette: colors, all: flags.all === true, graph });
+  const plain = makePalette(false);
+  const written = await Promise.all(files.map(async ({ option, format, file }) => ({ file, text: await report(format, option === '-o' ? palette : plain) })));
+  await deliverAll(ctx.io, written, flags.output ? undefined : await report(flags.format, palette));
   if (flags.format !== 'terminal' || flags.output) ctx.io.stderr(`${gateLine(verdict)}\n`);
   const incomplete = result.verification !== undefined && !result.verification.complete;
   if (incomplete) ctx.io.stderr(`${incompleteLine(result.verification!)}\n`);
   ctx.exitCode = verdict.failed ? EXIT.gateFailed : incomplete && flags.requireVerified ? EXIT.unverified : EXIT.ok;
+}
+
+interface ReportFile {
+  readonly option: '-o' | '--json' | '--markdown' | '--sarif';
+  readonly format: Format;
+  readonly file: string;
+}
+
+/** The reports the run writes to files: -o's in --format, then those of --json, --markdown and --sarif. */
+function reportFiles(flags: AnalyzeFlags): ReportFile[] {
+  const files: ReportFile[] = [];
+  if (flags.output !== undefined) files.push({ option: '-o', format: flags.format, file: flags.output });
+  for (const format of ['json', 'markdown', 'sarif'] as const) {
+    const file = flags[format];
+    if (file !== undefined) files.push({ option: `--${format}`, format, file });
+  }
+  return files;
+}
+
+/** Two options that name one file would each overwrite the other's report: bad usage. */
+function sameFile(files: readonly ReportFile[]): string | undefined {
+  const seen = new Map<string, ReportFile>();
+  for (const f of files) {
+    const earlier = seen.get(resolve(f.file));
+    if (earlier) return `${earlier.option} and ${f.option} both name ${terminalSafe(f.file)}; give each report a file of its own`;
+    seen.set(resolve(f.file), f);
+  }
+  return undefined;
 }
 
 /** Config values fill in the flags the user did not give: the command line wins. */

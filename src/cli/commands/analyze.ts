@@ -9,6 +9,10 @@ export interface AnalyzeFlags extends LiveFlags {
   verify?: boolean;
   format: Format;
   output?: string;
+  /** Further reports of the same run, each to its own file. */
+  json?: string;
+  markdown?: string;
+  sarif?: string;
   failOn: FailOn;
   rules: string[];
   builtinRules: boolean;
@@ -25,6 +29,9 @@ export function registerAnalyze(program: Command, ctx: CommandContext): void {
     .argument('<file>', 'architecture YAML file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('terminal'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('--json <file>', 'also write the JSON report of this run to a file')
+    .option('--markdown <file>', 'also write the design review (Markdown) of this run to a file')
+    .option('--sarif <file>', 'also write the SARIF log of this run to a file')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an open threat reaches this severity').choices([...SEVERITIES, 'none']).default(DEFAULT_FAIL_ON))
     .option('-r, --rules <path>', 'extra rule file or directory (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--no-builtin-rules', 'use only the rules given with --rules')
@@ -34,6 +41,9 @@ export function registerAnalyze(program: Command, ctx: CommandContext): void {
     .option('-c, --config <file>', `settings file (default: ${'ztm.config.yaml'} next to the model, else in the working directory)`)
     .option('--verify', 'check declared controls against the AWS account first (read-only; see ztm verify)'))
     .addHelpText('after', `
+--json, --markdown and --sarif add reports of the same analysis, besides the one --format
+gives (to stdout, or to -o): one run, one result, every file written in full or none of them.
+
 Exit codes: 0 no open threat at or above --fail-on (default ${DEFAULT_FAIL_ON}); 1 some are, or (with --verify)
 a declared control is contradicted by the account (the last line says how many and which); 2 bad model,
 bad rules or bad usage; 4 with --require-verified, the live verification was incomplete.
@@ -44,6 +54,7 @@ Examples:
   ztm analyze arch.yaml --format json -o threats.json
   ztm analyze arch.yaml --rules ./team-rules --format markdown -o REVIEW.md
   ztm analyze arch.yaml --baseline main-report.json --format sarif -o ztm.sarif
+  ztm analyze arch.yaml --json threats.json --sarif ztm.sarif --markdown REVIEW.md
   ztm analyze arch.yaml --verify --profile audit --require-verified
   ztm analyze arch.yaml --replay evidence.json --format markdown -o REVIEW.md`)
     .action(async (file: string, cliFlags: AnalyzeFlags, command: Command) => (await import('../actions/analyze.js')).runAnalyze(ctx, file, cliFlags, command));

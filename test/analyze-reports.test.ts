@@ -1,0 +1,68 @@
+/**
+ * Several reports from one run (`--json`, `--markdown`, `--sarif`, besides
+ * `--format`): the same analysis in each, every file whole or none of them.
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runZtm } from './helpers/cli.js';
+import { tempDir } from './helpers/hostile.js';
+
+const MODEL = 'fixtures/valid/orders-platform.yaml';
+/** Each report as a run of its own prints it. */
+const alone = (format: string, ...flags: string[]) => runZtm(['analyze', MODEL, '--format', format, ...flags]).stdout;
+
+describe('ztm analyze --json, --markdown, --sarif', () => {
+  it('writes each report of one run, byte for byte what a run of its own prints, and the terminal report to stdout', () => {
+    const dir = tempDir('reports');
+    const [json, md, sarif] = [join(dir, 'threats.json'), join(dir, 'REVIEW.md'), join(dir, 'ztm.sarif')];
+    const r = runZtm(['analyze', MODEL, '--json', json, '--markdown', md, '--sarif', sarif]);
+    expect(r.code).toBe(1); // the sketch has open high threats, as a plain run says
+    expect(r.stdout).toBe(alone('terminal'));
+    expect(r.stderr).toBe(`wrote ${json}\nwrote ${md}\nwrote ${sarif}\n`);
+    expect(readFileSync(json, 'utf8')).toBe(alone('json'));
+    expect(readFileSync(md, 'utf8')).toBe(alone('markdown'));
+    expect(readFileSync(sarif, 'utf8')).toBe(alone('sarif'));
+    expect(readdirSync(dir).sort()).toEqual(['REVIEW.md', 'threats.json', 'ztm.sarif']);
+  });
+
+  it('with -o: the --format report goes to its file first, nothing to stdout, one gate line', () => {
+    const dir = tempDir('reports-o');
+    const [out, sarif] = [join(dir, 'review.md'), join(dir, 'ztm.sarif')];
+    const r = runZtm(['analyze', MODEL, '--format', 'markdown', '-o', out, '--sarif', sarif, '--fail-on', 'none']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`wrote ${out}\nwrote ${sarif}\ngate: passed (--fail-on none)\n`);
+    expect(readFileSync(out, 'utf8')).toBe(alone('markdown', '--fail-on', 'none'));
+    expect(readFileSync(sarif, 'utf8')).toBe(alone('sarif', '--fail-on', 'none'));
+  });
+
+  it('refuses two options that name one file, before any work: exit 2, nothing written', () => {
+    const dir = tempDir('reports-clash');
+    const r = runZtm(['analyze', MODEL, '-o', join(dir, 'r.json'), '--format', 'json', '--json', join(dir, '.', 'r.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`ztm analyze: -o and --json both name ${join(dir, '.', 'r.json')}; give each report a file of its own\n`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('writes none when one cannot be written: the others stay as they were, no temporary file is left', () => {
+    const dir = tempDir('reports-refused');
+    const json = join(dir, 'threats.json');
+    writeFileSync(json, 'old\n');
+    const r = runZtm(['analyze', MODEL, '--json', json, '--sarif', join(dir, 'ztm.sarif'), '--markdown', join(dir, 'missing', 'REVIEW.md')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`ztm: cannot write ${join(dir, 'missing', 'REVIEW.md')}: its directory does not exist\n`);
+    expect(readFileSync(json, 'utf8')).toBe('old\n');
+    expect(readdirSync(dir)).toEqual(['threats.json']);
+  });
+
+  it('writes none for a model with errors: exit 2 with the positioned message', () => {
+    const dir = tempDir('reports-bad');
+    const r = runZtm(['analyze', 'fixtures/invalid/unknown-kind.yaml', '--json', join(dir, 'threats.json'), '--markdown', join(dir, 'REVIEW.md')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^fixtures\/invalid\/unknown-kind\.yaml:\d+:\d+: error: /);
+    expect(existsSync(join(dir, 'threats.json')) || existsSync(join(dir, 'REVIEW.md'))).toBe(false);
+  });
+});
