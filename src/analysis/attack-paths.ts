@@ -21,19 +21,37 @@ export interface AttackPath {
 
 /** Why a hop is weak (unauthenticated, plaintext), or undefined when it is neither. */
 export function isWeakHop(f: FlowNode): string | undefined {
-  const reasons: string[] = [];
-  if (!f.authInfo.authenticates) reasons.push('unauthenticated');
-  if (!f.encrypted) reasons.push('plaintext');
-  return reasons.length ? reasons.join(', ') : undefined;
+  const unauthenticated = !f.authInfo.authenticates;
+  if (f.encrypted) return unauthenticated ? 'unauthenticated' : undefined;
+  return unauthenticated ? 'unauthenticated, plaintext' : 'plaintext';
 }
 
 export function holdsSensitiveData(c: ComponentNode): boolean {
   return SENSITIVITY.indexOf(maxSensitivity(c.stores)) >= SENSITIVITY.indexOf('confidential');
 }
 
+/** Outgoing flows in a fixed order (receiver id, then flow name), so the shortest path chosen does not depend on the model's order. */
+function inSearchOrder(flows: readonly FlowNode[]): readonly FlowNode[] {
+  if (flows.length < 2) return flows;
+  // Insertion sort of a copy: components send a handful of flows each.
+  const out = flows.slice();
+  for (let i = 1; i < out.length; i++) {
+    const f = out[i]!;
+    let j = i - 1;
+    while (j >= 0 && searchesAfter(out[j]!, f)) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = f;
+  }
+  return out;
+}
+
+const searchesAfter = (a: FlowNode, b: FlowNode): boolean => (compareText(a.to.id, b.to.id) || compareText(a.name, b.name)) > 0;
+
 export function findAttackPaths(graph: ModelGraph): Map<string, AttackPath> {
   const nodes = [...graph.components.values()]; // sorted by id
-  const index = new Map(nodes.map((c, i) => [c.id, i]));
+  const index = new Map<ComponentNode, number>(nodes.map((c, i) => [c, i]));
   const n = nodes.length;
   const seen = new Uint8Array(n * 2);
   const parentState = new Int32Array(n * 2).fill(-1);
@@ -41,20 +59,25 @@ export function findAttackPaths(graph: ModelGraph): Map<string, AttackPath> {
   const queue = new Int32Array(n * 2);
   let head = 0;
   let tail = 0;
-  nodes.forEach((c, i) => {
+  for (let i = 0; i < n; i++) {
+    const c = nodes[i]!;
     if (c.inUntrusted || isInternetExposed(c)) {
       seen[i * 2] = 1;
       queue[tail++] = i * 2;
     }
-  });
-  // Outgoing flows in a fixed order, so the shortest path chosen does not depend on the model's order.
-  const outgoing = nodes.map((c) => (c.flowsOut.length < 2 ? c.flowsOut : [...c.flowsOut].sort((a, b) => compareText(a.to.id, b.to.id) || compareText(a.name, b.name))));
+  }
+  // Per component, its outgoing flows in search order and the index of each receiver.
+  const outgoing = nodes.map((c) => inSearchOrder(c.flowsOut));
+  const receivers = outgoing.map((flows) => Int32Array.from(flows, (f) => index.get(f.to)!));
   while (head < tail) {
     const state = queue[head++]!;
     const ci = state >> 1;
     const weak = state & 1;
-    for (const f of outgoing[ci]!) {
-      const next = index.get(f.to.id)! * 2 + (weak || !f.authInfo.authenticates || !f.encrypted ? 1 : 0);
+    const flows = outgoing[ci]!;
+    const to = receivers[ci]!;
+    for (let k = 0; k < flows.length; k++) {
+      const f = flows[k]!;
+      const next = to[k]! * 2 + (weak || !f.authInfo.authenticates || !f.encrypted ? 1 : 0);
       if (seen[next]) continue;
       seen[next] = 1;
       parentState[next] = state;
@@ -63,20 +86,23 @@ export function findAttackPaths(graph: ModelGraph): Map<string, AttackPath> {
     }
   }
   const paths = new Map<string, AttackPath>();
-  nodes.forEach((c, i) => {
+  for (let i = 0; i < n; i++) {
+    const c = nodes[i]!;
     const state = i * 2 + 1;
-    if (!seen[state] || !holdsSensitiveData(c) || parentState[state] === -1) return;
-    const flows: FlowNode[] = [];
-    for (let s = state; parentState[s] !== -1; s = parentState[s]!) flows.unshift(parentFlow[s]!);
-    paths.set(c.id, {
-      target: c.id,
-      components: [flows[0]!.from.id, ...flows.map((f) => f.to.id)],
-      flows: flows.map((f) => f.name),
-      weakHops: flows.flatMap((f) => {
-        const why = isWeakHop(f);
-        return why ? [{ flow: f.name, why }] : [];
-      }),
-    });
-  });
+    if (!seen[state] || parentState[state] === -1 || !holdsSensitiveData(c)) continue;
+    const hops: FlowNode[] = [];
+    for (let s = state; parentState[s] !== -1; s = parentState[s]!) hops.push(parentFlow[s]!);
+    hops.reverse();
+    const components = [hops[0]!.from.id];
+    const flows: string[] = [];
+    const weakHops: { flow: string; why: string }[] = [];
+    for (const f of hops) {
+      components.push(f.to.id);
+      flows.push(f.name);
+      const why = isWeakHop(f);
+      if (why) weakHops.push({ flow: f.name, why });
+    }
+    paths.set(c.id, { target: c.id, components, flows, weakHops });
+  }
   return paths;
 }
