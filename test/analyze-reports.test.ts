@@ -42,7 +42,15 @@ describe('ztm analyze --json, --markdown, --sarif', () => {
     const r = runZtm(['analyze', MODEL, '-o', join(dir, 'r.json'), '--format', 'json', '--json', join(dir, '.', 'r.json')]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`ztm analyze: -o and --json both name ${join(dir, '.', 'r.json')}; give each report a file of its own\n`);
+    expect(r.stderr).toBe(`ztm analyze: -o and --json both name ${join(dir, '.', 'r.json')}; give each its own file\n`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses a report over the --record evidence file too', () => {
+    const dir = tempDir('reports-record');
+    const r = runZtm(['analyze', MODEL, '--replay', 'fixtures/evidence/orders-platform.json', '--record', join(dir, 'e.json'), '--json', join(dir, 'e.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`ztm analyze: --json and --record both name ${join(dir, 'e.json')}; give each its own file\n`);
     expect(readdirSync(dir)).toEqual([]);
   });
 

@@ -36,7 +36,7 @@ export async function runAnalyze(ctx: CommandContext, file: string, cliFlags: An
   }
   const flags = withConfigDefaults(cliFlags, command, config);
   const files = reportFiles(flags);
-  const clash = sameFile(files);
+  const clash = sameFile([...files, ...(flags.record !== undefined ? [{ option: '--record', file: flags.record }] : [])]);
   if (clash) {
     ctx.io.stderr(`ztm analyze: ${clash}\n`);
     ctx.exitCode = EXIT.badInput;
@@ -79,10 +79,14 @@ export async function runAnalyze(ctx: CommandContext, file: string, cliFlags: An
   ctx.exitCode = verdict.failed ? EXIT.gateFailed : incomplete && flags.requireVerified ? EXIT.unverified : EXIT.ok;
 }
 
-interface ReportFile {
+interface OutputFile {
+  readonly option: string;
+  readonly file: string;
+}
+
+interface ReportFile extends OutputFile {
   readonly option: '-o' | '--json' | '--markdown' | '--sarif';
   readonly format: Format;
-  readonly file: string;
 }
 
 /** The reports the run writes to files: -o's in --format, then those of --json, --markdown and --sarif. */
@@ -96,12 +100,12 @@ function reportFiles(flags: AnalyzeFlags): ReportFile[] {
   return files;
 }
 
-/** Two options that name one file would each overwrite the other's report: bad usage. */
-function sameFile(files: readonly ReportFile[]): string | undefined {
-  const seen = new Map<string, ReportFile>();
+/** Two options that name one file (reports, the --record evidence) would overwrite each other: bad usage. */
+function sameFile(files: readonly OutputFile[]): string | undefined {
+  const seen = new Map<string, OutputFile>();
   for (const f of files) {
     const earlier = seen.get(resolve(f.file));
-    if (earlier) return `${earlier.option} and ${f.option} both name ${terminalSafe(f.file)}; give each report a file of its own`;
+    if (earlier) return `${earlier.option} and ${f.option} both name ${terminalSafe(f.file)}; give each its own file`;
     seen.set(resolve(f.file), f);
   }
   return undefined;
