@@ -184,6 +184,14 @@ describe('ztm analyze: terminal output', () => {
     expect(colour.stdout).toContain('\u001b[');
   });
 
+  it('is plain in a file, even where colour is wanted: -o, and the same text as plain stdout', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ztm-out-'));
+    const out = join(dir, 'report.txt');
+    const r = runZtm(['analyze', ORDERS, '-o', out], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(r.code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe(runZtm(['analyze', ORDERS]).stdout);
+  });
+
   it('writes -o atomically and keeps stdout empty', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ztm-out-'));
     const out = join(dir, 'report.json');

@@ -3,7 +3,9 @@
  * the shipped sample in fixtures/evidence replays to the documented outcome.
  * ZTM_UPDATE_EVIDENCE=1 rewrites the sample from the orders scenario.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { runVerification } from '../src/aws/index.js';
 import { readEvidence } from '../src/aws/evidence.js';
@@ -69,6 +71,14 @@ describe('record and replay', () => {
     expect(r.code).toBe(1);
     expect(runZtm(['verify', ORDERS, '--replay', SAMPLE, '--fail-on', 'none']).code).toBe(0);
     expect(runZtm(['verify', ORDERS, '--replay', SAMPLE, '--fail-on', 'none', '--require-verified']).code).toBe(4);
+  });
+
+  test('the terminal report written to a file is plain, even where colour is wanted', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ztm-verify-')), 'verify.txt');
+    const colour = { NO_COLOR: '', FORCE_COLOR: '1' };
+    expect(runZtm(['verify', ORDERS, '--replay', SAMPLE, '--fail-on', 'none'], { env: colour }).stdout).toContain('\u001b[');
+    expect(runZtm(['verify', ORDERS, '--replay', SAMPLE, '--fail-on', 'none', '-o', out], { env: colour }).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(runZtm(['verify', ORDERS, '--replay', SAMPLE, '--fail-on', 'none']).stdout);
   });
 
   test('a bad evidence file is bad input (exit 2), with one line and no stack', () => {

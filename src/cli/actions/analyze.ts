@@ -42,7 +42,8 @@ export async function runAnalyze(ctx: CommandContext, file: string, cliFlags: An
     ctx.exitCode = EXIT.badInput;
     return;
   }
-  const palette = makePalette(colorWanted(flags.output ? process.stderr : process.stdout, flags.color) && flags.format === 'terminal');
+  // Colour is for a terminal: a report written to a file is plain text.
+  const palette = makePalette(flags.format === 'terminal' && !flags.output && colorWanted(process.stdout, flags.color));
   const diagPalette = makePalette(colorWanted(process.stderr, flags.color));
   let result;
   let graph;

@@ -34,7 +34,8 @@ export async function runVerify(ctx: CommandContext, file: string, flags: Verify
   const liveSeverity = liveSeverities(graph, result);
   const verdict = verifyVerdict(result, flags.failOn, flags.requireVerified === true, liveSeverity);
   const exitCode = verdict.outcome === 'failed' ? EXIT.gateFailed : verdict.outcome === 'unverified' ? EXIT.unverified : EXIT.ok;
-  const palette = makePalette(flags.format === 'terminal' && colorWanted(flags.output ? process.stderr : process.stdout, flags.color));
+  // Colour is for a terminal: a report written to a file is plain text.
+  const palette = makePalette(flags.format === 'terminal' && !flags.output && colorWanted(process.stdout, flags.color));
   const text = flags.format === 'json'
     ? `${JSON.stringify(verifyJson(file, flags.replay ? 'replay' : 'live', result, verdict, exitCode, liveSeverity), null, 2)}\n`
     : terminalReport(result, verdict, palette, liveSeverity);
