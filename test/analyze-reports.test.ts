@@ -46,6 +46,13 @@ describe('ztm analyze --json, --markdown, --sarif', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('refuses an empty file name: exit 2, one line', () => {
+    const r = runZtm(['analyze', MODEL, '--sarif', '']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('ztm analyze: --sarif needs a file name\n');
+  });
+
   it('refuses a report over the --record evidence file too', () => {
     const dir = tempDir('reports-record');
     const r = runZtm(['analyze', MODEL, '--replay', 'fixtures/evidence/orders-platform.json', '--record', join(dir, 'e.json'), '--json', join(dir, 'e.json')]);

@@ -36,9 +36,9 @@ export async function runAnalyze(ctx: CommandContext, file: string, cliFlags: An
   }
   const flags = withConfigDefaults(cliFlags, command, config);
   const files = reportFiles(flags);
-  const clash = sameFile([...files, ...(flags.record !== undefined ? [{ option: '--record', file: flags.record }] : [])]);
-  if (clash) {
-    ctx.io.stderr(`ztm analyze: ${clash}\n`);
+  const problem = outputProblem([...files, ...(flags.record !== undefined ? [{ option: '--record', file: flags.record }] : [])]);
+  if (problem) {
+    ctx.io.stderr(`ztm analyze: ${problem}\n`);
     ctx.exitCode = EXIT.badInput;
     return;
   }
@@ -101,10 +101,11 @@ function reportFiles(flags: AnalyzeFlags): ReportFile[] {
   return files;
 }
 
-/** Two options that name one file (reports, the --record evidence) would overwrite each other: bad usage. */
-function sameFile(files: readonly OutputFile[]): string | undefined {
+/** An empty file name, or two options that name one file (reports, the --record evidence) and would overwrite each other: bad usage. */
+function outputProblem(files: readonly OutputFile[]): string | undefined {
   const seen = new Map<string, OutputFile>();
   for (const f of files) {
+    if (f.file === '') return `${f.option} needs a file name`;
     const earlier = seen.get(resolve(f.file));
     if (earlier) return `${earlier.option} and ${f.option} both name ${terminalSafe(f.file)}; give each its own file`;
     seen.set(resolve(f.file), f);
