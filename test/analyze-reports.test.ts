@@ -1,9 +1,11 @@
 /**
  * Several reports from one run (`--json`, `--markdown`, `--sarif`, besides
  * `--format`): the same analysis in each, every file whole or none of them.
+ * And outputs that every command refuses before any work: an empty name, one
+ * file named twice, a file the command reads (src/cli/output-files.ts).
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runZtm } from './helpers/cli.js';
 import { tempDir } from './helpers/hostile.js';
@@ -53,6 +55,16 @@ describe('ztm analyze --json, --markdown, --sarif', () => {
     expect(r.stderr).toBe('ztm analyze: --sarif needs a file name\n');
   });
 
+  it('refuses to write a report over the model itself', () => {
+    const dir = tempDir('reports-model');
+    const model = join(dir, 'arch.yaml');
+    writeFileSync(model, readFileSync(MODEL));
+    const r = runZtm(['analyze', model, '--format', 'json', '-o', join(dir, '..', basename(dir), 'arch.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`ztm analyze: -o names ${join(dir, '..', basename(dir), 'arch.yaml')}, the model itself; write it to another file\n`);
+    expect(readFileSync(model, 'utf8')).toBe(readFileSync(MODEL, 'utf8'));
+  });
+
   it('refuses a report over the --record evidence file too', () => {
     const dir = tempDir('reports-record');
     const r = runZtm(['analyze', MODEL, '--replay', 'fixtures/evidence/orders-platform.json', '--record', join(dir, 'e.json'), '--json', join(dir, 'e.json')]);
@@ -79,5 +91,28 @@ describe('ztm analyze --json, --markdown, --sarif', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^fixtures\/invalid\/unknown-kind\.yaml:\d+:\d+: error: /);
     expect(existsSync(join(dir, 'threats.json')) || existsSync(join(dir, 'REVIEW.md'))).toBe(false);
+  });
+});
+
+describe('outputs that would overwrite an input, in the other commands', () => {
+  it('ztm verify -o naming the evidence it replays: exit 2, the evidence untouched', () => {
+    const dir = tempDir('verify-input');
+    const evidence = join(dir, 'evidence.json');
+    writeFileSync(evidence, readFileSync('fixtures/evidence/orders-platform.json'));
+    const r = runZtm(['verify', MODEL, '--replay', evidence, '-o', evidence]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`ztm verify: -o names ${evidence}, the evidence to replay itself; write it to another file\n`);
+    expect(readFileSync(evidence, 'utf8')).toBe(readFileSync('fixtures/evidence/orders-platform.json', 'utf8'));
+  });
+
+  it('ztm diff -o naming one of the two reports: exit 2, the report untouched', () => {
+    const dir = tempDir('diff-input');
+    const [main, report] = [join(dir, 'main.json'), join(dir, 'pr.json')];
+    writeFileSync(main, alone('json'));
+    writeFileSync(report, alone('json'));
+    const r = runZtm(['diff', main, report, '-o', report]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`ztm diff: -o names ${report}, the new report itself; write it to another file\n`);
+    expect(readFileSync(report, 'utf8')).toBe(alone('json'));
   });
 });

@@ -1,8 +1,8 @@
 /** `ztm analyze`: load, analyze, render, gate. Loaded only when the command runs. */
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
-import { resolve } from 'node:path';
 import { deliverAll, printDiagnostics } from '../io.js';
+import { outputProblem } from '../output-files.js';
 import type { CommandContext } from '../main.js';
 import { analyze } from '../../analysis/engine.js';
 import { gate } from '../../analysis/result.js';
@@ -11,7 +11,6 @@ import { loadModel } from '../../model/load.js';
 import { loadRules } from '../../rules/load.js';
 import { type Format, type RenderContext, render } from '../../report/formats.js';
 import { gateLine } from '../../report/gate-line.js';
-import { terminalSafe } from '../../report/escape.js';
 import { colorWanted, makePalette } from '../../report/palette.js';
 import { today } from '../../util/today.js';
 import { overrideSeverities, selectRules } from '../../config/apply.js';
@@ -36,7 +35,10 @@ export async function runAnalyze(ctx: CommandContext, file: string, cliFlags: An
   }
   const flags = withConfigDefaults(cliFlags, command, config);
   const files = reportFiles(flags);
-  const problem = outputProblem([...files, ...(flags.record !== undefined ? [{ option: '--record', file: flags.record }] : [])]);
+  const problem = outputProblem(
+    [{ name: 'model', file }, ...(config ? [{ name: 'settings file', file: config.file }] : []), ...(flags.replay !== undefined ? [{ name: 'evidence to replay', file: flags.replay }] : [])],
+    [...files.map(({ option, file: f }) => ({ name: option, file: f })), ...(flags.record !== undefined ? [{ name: '--record', file: flags.record }] : [])],
+  );
   if (problem) {
     ctx.io.stderr(`ztm analyze: ${problem}\n`);
     ctx.exitCode = EXIT.badInput;
@@ -80,14 +82,10 @@ export async function runAnalyze(ctx: CommandContext, file: string, cliFlags: An
   ctx.exitCode = verdict.failed ? EXIT.gateFailed : incomplete && flags.requireVerified ? EXIT.unverified : EXIT.ok;
 }
 
-interface OutputFile {
-  readonly option: string;
-  readonly file: string;
-}
-
-interface ReportFile extends OutputFile {
+interface ReportFile {
   readonly option: '-o' | '--json' | '--markdown' | '--sarif';
   readonly format: Format;
+  readonly file: string;
 }
 
 /** The reports the run writes to files: -o's in --format, then those of --json, --markdown and --sarif. */
@@ -99,18 +97,6 @@ function reportFiles(flags: AnalyzeFlags): ReportFile[] {
     if (file !== undefined) files.push({ option: `--${format}`, format, file });
   }
   return files;
-}
-
-/** An empty file name, or two options that name one file (reports, the --record evidence) and would overwrite each other: bad usage. */
-function outputProblem(files: readonly OutputFile[]): string | undefined {
-  const seen = new Map<string, OutputFile>();
-  for (const f of files) {
-    if (f.file === '') return `${f.option} needs a file name`;
-    const earlier = seen.get(resolve(f.file));
-    if (earlier) return `${earlier.option} and ${f.option} both name ${terminalSafe(f.file)}; give each its own file`;
-    seen.set(resolve(f.file), f);
-  }
-  return undefined;
 }
 
 /** Config values fill in the flags the user did not give: the command line wins. */

@@ -2,6 +2,7 @@
 import { EXIT } from '../exit-codes.js';
 import { deliver, printDiagnostics } from '../io.js';
 import type { CommandContext } from '../main.js';
+import { outputProblem } from '../output-files.js';
 import { InputError } from '../../model/diagnostics.js';
 import { diffReports, newOpenAtOrAbove } from '../../report/diff.js';
 import { renderDiffJson } from '../../report/diff/json.js';
@@ -12,6 +13,12 @@ import { readReport } from '../../report/read-report.js';
 import type { DiffFlags } from '../commands/diff.js';
 
 export async function runDiff(ctx: CommandContext, oldFile: string, newFile: string, flags: DiffFlags): Promise<void> {
+  const problem = flags.output === undefined ? undefined : outputProblem([{ name: 'old report', file: oldFile }, { name: 'new report', file: newFile }], [{ name: '-o', file: flags.output }]);
+  if (problem) {
+    ctx.io.stderr(`ztm diff: ${problem}\n`);
+    ctx.exitCode = EXIT.badInput;
+    return;
+  }
   let diff;
   try {
     const before = readReport(oldFile, 'old report');

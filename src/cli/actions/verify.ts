@@ -2,6 +2,7 @@
 import { EXIT } from '../exit-codes.js';
 import { deliver, printDiagnostics } from '../io.js';
 import { liveSeverities, runLiveChecks } from '../live-checks.js';
+import { outputProblem } from '../output-files.js';
 import type { CommandContext } from '../main.js';
 import { InputError } from '../../model/diagnostics.js';
 import { loadModel } from '../../model/load.js';
@@ -19,6 +20,11 @@ export async function runVerify(ctx: CommandContext, file: string, flags: Verify
     ctx.io.stderr(`ztm verify: ${message}\n`);
     ctx.exitCode = EXIT.badInput;
   };
+  const problem = outputProblem(
+    [{ name: 'model', file }, ...(flags.replay !== undefined ? [{ name: 'evidence to replay', file: flags.replay }] : [])],
+    [...(flags.output !== undefined ? [{ name: '-o', file: flags.output }] : []), ...(flags.record !== undefined ? [{ name: '--record', file: flags.record }] : [])],
+  );
+  if (problem) return usage(problem);
   let graph;
   try {
     ({ graph } = loadModel(file));
