@@ -81,6 +81,11 @@ describe('record and replay', () => {
     expect(readFileSync(out, 'utf8')).toBe(runZtm(['verify', ORDERS, '--replay', SAMPLE, '--fail-on', 'none']).stdout);
   });
 
+  test('a missing evidence file is bad input (exit 2), said as for a missing model', () => {
+    const r = runZtm(['verify', ORDERS, '--replay', 'no-such-evidence.json']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 'ztm verify: no-such-evidence.json: cannot read the evidence file: no such file; check the path\n']);
+  });
+
   test('a bad evidence file is bad input (exit 2), with one line and no stack', () => {
     const r = runZtm(['verify', ORDERS, '--replay', fixture('valid/orders-platform.yaml')]);
     expect(r.code).toBe(2);

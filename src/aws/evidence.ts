@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from '../util/zod.js';
 import type { AwsAnswer, AwsRequest, FailureKind } from './gateway.js';
+import { whyUnreadable } from '../util/unreadable.js';
 
 export const EVIDENCE_FORMAT = 1;
 
@@ -77,7 +78,7 @@ export function readEvidence(file: string): EvidenceFile {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new EvidenceFileError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new EvidenceFileError(`${file}: cannot read the evidence file: ${whyUnreadable(err)}`);
   }
   return parseEvidence(text, file);
 }

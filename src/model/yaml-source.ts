@@ -9,6 +9,7 @@ import yaml from 'js-yaml';
 import { type Diagnostic, InputError } from './diagnostics.js';
 import { FrameTable, type PathSegment, SourceMap, positionIn } from './source-map.js';
 import { thousands } from '../util/thousands.js';
+import { whyUnreadable } from '../util/unreadable.js';
 
 export const LIMITS = {
   /** A 50,000-component model is about 22 MiB. */
@@ -41,9 +42,7 @@ export function readYamlFile(file: string): YamlSource {
     bytes = readFileSync(file);
   } catch (err) {
     if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file; check the path' : code === 'EISDIR' ? 'it is a directory, not a file' : code === 'EACCES' ? 'permission denied' : 'it cannot be read';
-    return fail(file, 0, 0, 'unreadable', `cannot read the file: ${why}.`);
+    return fail(file, 0, 0, 'unreadable', `cannot read the file: ${whyUnreadable(err)}.`);
   }
   return parseYaml(file, bytes);
 }

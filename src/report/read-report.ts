@@ -11,6 +11,7 @@ import { parseYaml } from '../model/yaml-source.js';
 import { zodDiagnostics } from '../model/zod-diagnostics.js';
 import { findJsonSyntaxError } from './json-position.js';
 import { Report, type ReportDoc } from './report-schema.js';
+import { whyUnreadable } from '../util/unreadable.js';
 
 const fail = (d: Omit<Diagnostic, 'severity'>): never => {
   throw new InputError([{ severity: 'error', ...d }]);
@@ -21,8 +22,7 @@ export function readReport(file: string, role: string): ReportDoc {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return fail({ file, line: 0, column: 0, code: 'unreadable', message: `cannot read the ${role}: ${code === 'ENOENT' ? 'no such file; check the path' : code === 'EISDIR' ? 'it is a directory' : 'it cannot be read'}` });
+    return fail({ file, line: 0, column: 0, code: 'unreadable', message: `cannot read the ${role}: ${whyUnreadable(err)}` });
   }
   let value: unknown;
   try {
