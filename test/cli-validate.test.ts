@@ -99,3 +99,20 @@ describe('ztm validate', () => {
     expect(runZtm(['validate']).code).toBe(2);
   });
 });
+
+describe('a rule file where a model belongs, and a model where rule files belong', () => {
+  it('ztm validate on a rule file: one message naming what it is, exit 2', () => {
+    const r = runZtm(['validate', 'rules/spoofing.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('rules/spoofing.yaml:4:1: error: this is a rule file (`ztm-rules: 1`), not an architecture model; give it to `ztm analyze --rules`, and give ztm a model (`ztm: 1`, see `ztm init`)\nrules/spoofing.yaml: invalid (1 error)\n');
+  });
+
+  it('ztm analyze --rules at a directory of models: one message per model, exit 2, no report', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ztm-rules-models-'));
+    writeFileSync(join(dir, 'arch.yaml'), 'ztm: 1\nname: x\ncomponents:\n  a: { kind: lambda }\n');
+    const r = runZtm(['analyze', fixture('valid/orders-platform.yaml'), '--rules', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`${join(dir, 'arch.yaml')}:1:1: error: this is an architecture model (\`ztm: 1\`), not a rule file; rule files start with \`ztm-rules: 1\` (see rules/README.md). Give --rules the directory of your rule files\n`);
+  });
+});

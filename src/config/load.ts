@@ -30,9 +30,7 @@ export function loadConfig(file: string): LoadedConfig {
   }
   const parsed = Config.safeParse(value);
   if (!parsed.success) {
-    // zodDiagnostics words top-level problems for models ("the model has ..."): say "config" here.
-    const diagnostics = zodDiagnostics(file, map, value, parsed.error.issues, (p) => keysAt(Config, p));
-    throw new InputError(diagnostics.map((d) => ({ ...d, message: d.message.replace(/^the model\b/, 'the config') })));
+    throw new InputError(zodDiagnostics(file, map, value, parsed.error.issues, (p) => keysAt(Config, p), 'the config'));
   }
   const base = dirname(resolve(file));
   return { file, config: parsed.data, map, ruleDirectories: parsed.data.rules.directories.map((d) => resolve(base, d)) };

@@ -43,6 +43,10 @@ function checkTopLevel(file: string, value: unknown, map: SourceMap): Record<str
     throw new InputError([{ severity: 'error', file, line: 1, column: 1, code: 'not-a-mapping', message: `the top level must be a mapping (key: value) starting with \`ztm: 1\`, but it is ${found}` }]);
   }
   const version = Object.hasOwn(value, 'ztm') ? (value as Record<string, unknown>).ztm : undefined;
+  if (version === undefined && Object.hasOwn(value, 'ztm-rules')) {
+    const message = 'this is a rule file (`ztm-rules: 1`), not an architecture model; give it to `ztm analyze --rules`, and give ztm a model (`ztm: 1`, see `ztm init`)';
+    throw new InputError([{ severity: 'error', file, ...map.keyAt(['ztm-rules']), code: 'not-a-model', message }]);
+  }
   if (version !== 1) {
     const at = version === undefined ? { line: 1, column: 1 } : map.valueAt(['ztm']);
     const message = version === undefined

@@ -13,10 +13,18 @@ type Issue = z.core.$ZodIssue;
 type KnownKeys = (path: readonly PathSegment[]) => readonly string[];
 
 const SECTIONS: Record<string, string> = { components: 'component', boundaries: 'boundary', data: 'data asset' };
+/** How messages name the top level of a model. */
+const TOP = 'the model';
 
-export function zodDiagnostics(file: string, map: SourceMap, root: unknown, issues: readonly Issue[], knownKeys: KnownKeys): Diagnostic[] {
+/**
+ * `document` names the file's top level where a message starts with it ("the
+ * rule file has no `rules`"): models, rule files, configs and reports share
+ * these messages.
+ */
+export function zodDiagnostics(file: string, map: SourceMap, root: unknown, issues: readonly Issue[], knownKeys: KnownKeys, document = 'the model'): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const push = (at: { line: number; column: number }, code: string, message: string) => out.push({ severity: 'error', file, ...at, code, message });
+  const named = (message: string) => (document !== TOP && message.startsWith(TOP) ? `${document}${message.slice(TOP.length)}` : message);
+  const push = (at: { line: number; column: number }, code: string, message: string) => out.push({ severity: 'error', file, ...at, code, message: named(message) });
   for (const issue of issues) {
     const path = issue.path as PathSegment[];
     if (issue.code === 'unrecognized_keys') {

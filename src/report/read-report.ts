@@ -45,5 +45,5 @@ export function readReport(file: string, role: string): ReportDoc {
   } catch {
     return fail({ file, line: 0, column: 0, code: 'invalid-report', message: `the ${role} does not match the report schema: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` });
   }
-  throw new InputError(zodDiagnostics(file, map, value, parsed.error.issues, (p) => keysAt(Report, p)).map((d) => ({ ...d, message: `${role}: ${d.message}` })));
+  throw new InputError(zodDiagnostics(file, map, value, parsed.error.issues, (p) => keysAt(Report, p), 'the report').map((d) => ({ ...d, message: `${role}: ${d.message}` })));
 }

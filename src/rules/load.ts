@@ -11,6 +11,7 @@ import { STRIDE_PER_ELEMENT } from '../analysis/stride-per-element.js';
 import { CATEGORY_TITLES } from '../analysis/threat.js';
 import { type CompiledCondition, type ConditionBudget, type ConditionError, type Facts, compileConditions, conditionBudget } from './conditions.js';
 import { ElementScope, Rule, type RuleDef, RuleFile, RuleFileEnvelope } from './schema.js';
+import type { SourceMap } from '../model/source-map.js';
 
 export interface CompiledRule {
   readonly def: RuleDef;
@@ -80,10 +81,17 @@ export function loadRules(extraPaths: readonly string[] = [], options: { builtIn
   return rules.sort((a, b) => compareText(a.def.id, b.def.id));
 }
 
+/** An architecture model where a rule file belongs (`--rules` at the models' directory): one clear message, not one per key. */
+function notAModel(file: string, value: unknown, map: SourceMap): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, 'ztm') || Object.hasOwn(value, 'ztm-rules')) return;
+  throw new InputError([{ severity: 'error', file, ...map.keyAt(['ztm']), code: 'not-a-rule-file', message: 'this is an architecture model (`ztm: 1`), not a rule file; rule files start with `ztm-rules: 1` (see rules/README.md). Give --rules the directory of your rule files' }]);
+}
+
 export function loadRuleFile(file: string, builtIn: boolean, budget: ConditionBudget = conditionBudget()): CompiledRule[] {
   const { value, map } = readYamlFile(file);
+  notAModel(file, value, map);
   const envelope = RuleFileEnvelope.safeParse(value);
-  if (!envelope.success) throw new InputError(zodDiagnostics(file, map, value, envelope.error.issues, (p) => keysAt(RuleFile, p)));
+  if (!envelope.success) throw new InputError(zodDiagnostics(file, map, value, envelope.error.issues, (p) => keysAt(RuleFile, p), 'the rule file'));
   // Each rule on its own, so one file reports every mistake of every rule at once.
   const diagnostics: Diagnostic[] = [];
   const out: CompiledRule[] = [];
@@ -91,7 +99,7 @@ export function loadRuleFile(file: string, builtIn: boolean, budget: ConditionBu
     const parsed = Rule.safeParse(raw);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ['rules', i, ...issue.path] }));
-      diagnostics.push(...zodDiagnostics(file, map, value, issues, (p) => keysAt(RuleFile, p)));
+      diagnostics.push(...zodDiagnostics(file, map, value, issues, (p) => keysAt(RuleFile, p), 'the rule file'));
     }
     const def = parsed.success ? parsed.data : undefined;
     const id = def?.id ?? String((raw as { id?: unknown } | null)?.id ?? `#${i + 1}`);
