@@ -107,6 +107,16 @@ describe('a rule file where a model belongs, and a model where rule files belong
     expect(r.stderr).toBe('rules/spoofing.yaml:4:1: error: this is a rule file (`ztm-rules: 1`), not an architecture model; give it to `ztm analyze --rules`, and give ztm a model (`ztm: 1`, see `ztm init`)\nrules/spoofing.yaml: invalid (1 error)\n');
   });
 
+  it('ztm analyze on a JSON report: one message naming what it is, exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ztm-report-as-model-'));
+    const report = join(dir, 'report.json');
+    writeFileSync(report, runZtm(['analyze', fixture('valid/orders-platform.yaml'), '--format', 'json']).stdout);
+    const r = runZtm(['analyze', report]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`${report}:2:3: error: this is a ztm report (\`--format json\`), not an architecture model; give it to \`--baseline\` or \`ztm diff\`, and give ztm a model (\`ztm: 1\`, see \`ztm init\`)\n`);
+  });
+
   it('ztm analyze --rules at a directory of models: one message per model, exit 2, no report', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ztm-rules-models-'));
     writeFileSync(join(dir, 'arch.yaml'), 'ztm: 1\nname: x\ncomponents:\n  a: { kind: lambda }\n');
