@@ -41,8 +41,9 @@ export function buildFacts(graph: ModelGraph, paths: ReadonlyMap<string, AttackP
   const env: FactsEnv = { graph, paths, effective, account, component: (c) => component(c), dataAround: around };
   const component = (c: ComponentNode): Facts => cached(componentCache, c, () => new ComponentFacts(c, env, statics.kindOf(c)));
 
-  const flowCache = new Map<FlowNode, Facts>();
-  const flow = (f: FlowNode): Facts => cached(flowCache, f, () => new FlowFacts(f, env, statics.signatureOf(f)));
+  // By the flow's position in the graph: tens of thousands of flows, no hashing.
+  const flowCache = new Array<Facts | undefined>(graph.flows.length);
+  const flow = (f: FlowNode): Facts => (flowCache[f.index] ??= new FlowFacts(f, env, statics.signatureOf(f)));
 
   let inside: Map<BoundaryNode, ComponentNode[]> | undefined;
   const boundaryCache = new Map<BoundaryNode, Facts>();
