@@ -74,7 +74,7 @@ export async function runAnalyze(ctx: CommandContext, file: string, cliFlags: An
   const verdict = gate(result, flags.failOn, baseline);
   const report = (format: Format, colors: RenderContext['palette']) => render(format, { result, verdict, palette: colors, all: flags.all === true, graph });
   const plain = makePalette(false);
-  const written = await Promise.all(files.map(async ({ option, format, file }) => ({ file, text: await report(format, option === '-o' ? palette : plain) })));
+  const written = await Promise.all(files.map(async ({ format, file }) => ({ file, text: await report(format, plain) })));
   await deliverAll(ctx.io, written, flags.output ? undefined : await report(flags.format, palette));
   if (flags.format !== 'terminal' || flags.output) ctx.io.stderr(`${gateLine(verdict)}\n`);
   const incomplete = result.verification !== undefined && !result.verification.complete;
