@@ -9,6 +9,7 @@ import type { SourceMap } from './source-map.js';
 import { readYamlFile } from './yaml-source.js';
 import { zodDiagnostics } from './zod-diagnostics.js';
 import { today as currentDay } from '../util/today.js';
+import { type DocumentKind, documentKind } from './document-kind.js';
 
 export interface LoadedModel {
   readonly graph: ModelGraph;
@@ -43,8 +44,8 @@ function checkTopLevel(file: string, value: unknown, map: SourceMap): Record<str
     throw new InputError([{ severity: 'error', file, line: 1, column: 1, code: 'not-a-mapping', message: `the top level must be a mapping (key: value) starting with \`ztm: 1\`, but it is ${found}` }]);
   }
   const version = Object.hasOwn(value, 'ztm') ? (value as Record<string, unknown>).ztm : undefined;
-  const other = version === undefined ? otherZtmFile(value) : undefined;
-  if (other) throw new InputError([{ severity: 'error', file, ...map.keyAt([other.key]), code: 'not-a-model', message: other.message }]);
+  const other = documentKind(value);
+  if (other && other.kind !== 'model') throw new InputError([{ severity: 'error', file, ...map.keyAt([other.key]), code: 'not-a-model', message: NOT_A_MODEL[other.kind] }]);
   if (version !== 1) {
     const at = version === undefined ? { line: 1, column: 1 } : map.valueAt(['ztm']);
     const message = version === undefined
@@ -55,14 +56,10 @@ function checkTopLevel(file: string, value: unknown, map: SourceMap): Record<str
   return value as Record<string, unknown>;
 }
 
-/** The `$schema` of a JSON report of any version (src/report/json.ts writes it). */
-const ZTM_REPORT_SCHEMA = /^https:\/\/ztm\.dev\/schema\/ztm-report-v\d+\.schema\.json$/;
+const GIVE_A_MODEL = 'give ztm a model (`ztm: 1`, see `ztm init`)';
 
-/** A rule file or a JSON report where a model belongs: what it is and where it goes, from the key that says so. */
-function otherZtmFile(value: object): { key: string; message: string } | undefined {
-  const model = 'give ztm a model (`ztm: 1`, see `ztm init`)';
-  if (Object.hasOwn(value, 'ztm-rules')) return { key: 'ztm-rules', message: `this is a rule file (\`ztm-rules: 1\`), not an architecture model; give it to \`ztm analyze --rules\`, and ${model}` };
-  const schema = Object.hasOwn(value, '$schema') ? (value as Record<string, unknown>).$schema : undefined;
-  if (typeof schema === 'string' && ZTM_REPORT_SCHEMA.test(schema)) return { key: '$schema', message: `this is a ztm report (\`--format json\`), not an architecture model; give it to \`--baseline\` or \`ztm diff\`, and ${model}` };
-  return undefined;
-}
+/** What a file that is not a model is, and where it goes. */
+const NOT_A_MODEL: Record<Exclude<DocumentKind, 'model'>, string> = {
+  'rule file': `this is a rule file (\`ztm-rules: 1\`), not an architecture model; give it to \`ztm analyze --rules\`, and ${GIVE_A_MODEL}`,
+  report: `this is a ztm report (\`--format json\`), not an architecture model; give it to \`--baseline\` or \`ztm diff\`, and ${GIVE_A_MODEL}`,
+};

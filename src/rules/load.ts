@@ -12,6 +12,7 @@ import { CATEGORY_TITLES } from '../analysis/threat.js';
 import { type CompiledCondition, type ConditionBudget, type ConditionError, type Facts, compileConditions, conditionBudget } from './conditions.js';
 import { ElementScope, Rule, type RuleDef, RuleFile, RuleFileEnvelope } from './schema.js';
 import type { SourceMap } from '../model/source-map.js';
+import { documentKind } from '../model/document-kind.js';
 
 export interface CompiledRule {
   readonly def: RuleDef;
@@ -83,7 +84,7 @@ export function loadRules(extraPaths: readonly string[] = [], options: { builtIn
 
 /** An architecture model where a rule file belongs (`--rules` at the models' directory): one clear message, not one per key. */
 function notAModel(file: string, value: unknown, map: SourceMap): void {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, 'ztm') || Object.hasOwn(value, 'ztm-rules')) return;
+  if (documentKind(value)?.kind !== 'model') return;
   throw new InputError([{ severity: 'error', file, ...map.keyAt(['ztm']), code: 'not-a-rule-file', message: 'this is an architecture model (`ztm: 1`), not a rule file; rule files start with `ztm-rules: 1` (see rules/README.md). Give --rules the directory of your rule files' }]);
 }
 
