@@ -16,6 +16,7 @@ import { documentText } from '../src/report/markdown/blocks.js';
 import fc from 'fast-check';
 import { loadRules } from '../src/rules/load.js';
 import { writeFileAtomically } from '../src/util/atomic-file.js';
+import { utf8Batches } from '../src/util/utf8-batches.js';
 import { fixture } from './helpers/cli.js';
 
 const RULES = loadRules();
@@ -78,6 +79,35 @@ describe('batched', () => {
     expect(runs.slice(0, -1).every((r) => r.length >= 100 && r.length < 120)).toBe(true);
     expect(joinText('whole')).toBe('whole');
     expect([...batched('one string, never split into characters', 4)]).toEqual(['one string, never split into characters']);
+  });
+});
+
+describe('utf8Batches', () => {
+  // Each batch is copied as it comes: the next one reuses the same buffer.
+  const bytesOf = (pieces: Iterable<string> | string, capacity?: number) => {
+    const batches = [...(function* () {
+      for (const b of utf8Batches(pieces, capacity)) yield Buffer.from(b);
+    })()];
+    return { batches, all: Buffer.concat(batches) };
+  };
+
+  it('encodes any pieces, one- to four-byte characters alike, to the bytes of their concatenation', () => {
+    const piece = fc.string({ unit: fc.constantFrom('a', '|', 'é', '→', '\u2028', '😀', '\u0000'), maxLength: 40 });
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.integer({ min: 1, max: 64 }), (pieces, capacity) => {
+        const { all } = bytesOf(pieces, capacity);
+        return all.equals(Buffer.from(pieces.join(''), 'utf8'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('fills the buffer before a write, and gives a piece too large for it a buffer of its own', () => {
+    // A 12-byte buffer: room is kept for three bytes a character.
+    expect(bytesOf(['ab', 'cd', 'ef', 'x'.repeat(10), 'gh'], 12).batches.map(String)).toEqual(['abcdef', 'x'.repeat(10), 'gh']);
+    expect(bytesOf(['abcd', 'efgh', 'ij'], 12).batches.map(String)).toEqual(['abcd', 'efghij']);
+    expect(bytesOf('one string').batches.map(String)).toEqual(['one string']);
+    expect(bytesOf([]).batches).toEqual([]);
   });
 });
 

@@ -14,8 +14,8 @@
  * replaced itself, and a replaced file keeps its permission bits.
  */
 import { randomBytes } from 'node:crypto';
-import { open, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { batched } from '../report/report-text.js';
+import { type FileHandle, open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { utf8Batches } from './utf8-batches.js';
 
 export interface FileText {
   readonly file: string;
@@ -78,6 +78,11 @@ export class FileWriteError extends Error {
   }
 }
 
+/** All of `bytes`, however many writes the system takes for them. */
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+}
+
 async function prepare(file: string, text: Iterable<string> | string): Promise<Prepared> {
   const target = await realpath(file).catch(() => file);
   const mode = await stat(target).then((s) => (s.isFile() ? s.mode & 0o7777 : undefined), () => undefined);
@@ -86,7 +91,7 @@ async function prepare(file: string, text: Iterable<string> | string): Promise<P
   let closed = false;
   try {
     if (mode !== undefined) await handle.chmod(mode);
-    for (const chunk of batched(text)) await handle.write(chunk, null, 'utf8');
+    for (const bytes of utf8Batches(text)) await writeAll(handle, bytes);
     await handle.sync();
     closed = true;
     await handle.close();
