@@ -27,6 +27,8 @@ export async function renderTables(dist) {
   const { PROTOCOLS } = await import(dist('model/catalog/protocols.js'));
   const { BOUNDARY_KINDS } = await import(dist('model/catalog/boundaries.js'));
   const { LIMITS } = await import(dist('model/yaml-source.js'));
+  const { MAX_REPORT_BYTES } = await import(dist('report/read-report.js'));
+  const { MAX_EVIDENCE_BYTES } = await import(dist('aws/evidence.js'));
   const { EXIT } = await import(dist('cli/exit-codes.js'));
   const { EXPIRY_WARNING_DAYS } = await import(dist('model/references.js'));
 
@@ -43,7 +45,9 @@ export async function renderTables(dist) {
     boundaries: table(['boundary kind', 'untrusted', 'description'],
       Object.entries(BOUNDARY_KINDS).map(([id, b]) => [code(id), yesNo(b.untrusted), b.description])),
     limits: table(['limit', 'value'], [
-      ['file size', `${LIMITS.maxBytes / 1048576} MiB`],
+      ['YAML file size (model, rule file, config)', `${LIMITS.maxBytes / 1048576} MiB`],
+      ['JSON report size (`--baseline`, `ztm diff`)', `${MAX_REPORT_BYTES / 1048576} MiB`],
+      ['evidence file size (`--replay`)', `${MAX_EVIDENCE_BYTES / 1048576} MiB`],
       ['YAML aliases (`*ref`)', LIMITS.maxAliases.toLocaleString('en-US')],
       ['nodes after expanding aliases', LIMITS.maxExpandedNodes.toLocaleString('en-US')],
       ['nesting depth', LIMITS.maxDepth],

@@ -4,14 +4,15 @@
  * exit 2 and one positioned message, quickly and without a stack trace, or is
  * analysed correctly. See fixtures/hostile/README.md for the corpus.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/model/diagnostics.js';
 import { loadModel } from '../src/model/load.js';
 import { analyze } from '../src/analysis/engine.js';
 import { loadRules } from '../src/rules/load.js';
-import { fixture } from './helpers/cli.js';
+import { BIN, fixture } from './helpers/cli.js';
 import { STACK_TRACE, tempDir, timedZtm } from './helpers/hostile.js';
 
 const INVALID = 'fixtures/hostile/invalid';
@@ -97,6 +98,60 @@ describe('a 50 MB file', () => {
     expect(r.code).toBe(2);
     expect([r.stdout, r.stderr]).toEqual(['', `${file}: error: the file is 50 MiB; ztm reads files up to 32 MiB. Split the model or remove generated content.\n`]);
     expect(r.ms).toBeLessThan(3000);
+  });
+});
+
+describe('a device or a pipe as an input (a link to /dev/zero in the repository)', () => {
+  // A size check before reading cannot see these (their size is 0): ztm counts the bytes as they
+  // come and stops one byte past its limit, so a link committed under a model's or a rule's name
+  // cannot make CI read until memory runs out.
+  const DEVICE = 'the file is not a regular file, and it gave more than 32 MiB before ztm stopped reading; ztm reads files up to 32 MiB. Name the file itself, not a device or a pipe.';
+  const linked = (name: string) => {
+    const dir = tempDir('device');
+    const file = join(dir, name);
+    symlinkSync('/dev/zero', file);
+    return { dir, file };
+  };
+
+  it('as the model: exit 2, one message, quickly', () => {
+    const { file } = linked('arch.yaml');
+    expectRefused(file, [`: error: ${DEVICE}`], 3000, '/dev/zero as the model');
+  });
+
+  it('as a rule file in a rules directory', () => {
+    const { dir, file } = linked('endless.yaml');
+    const r = timedZtm(['analyze', fixture('valid/orders-platform.yaml'), '--rules', dir]);
+    expect(r.code).toBe(2);
+    expect([r.stdout, r.stderr]).toEqual(['', `${file}: error: ${DEVICE}\n`]);
+    expect(r.ms).toBeLessThan(3000);
+  });
+
+  it('as the baseline, a report of ztm diff, and replayed evidence: each refused at its own limit', () => {
+    const model = fixture('valid/orders-platform.yaml');
+    const cases: [args: string[], stderr: string][] = [
+      [['analyze', model, '--baseline', '/dev/zero'], '/dev/zero: error: the baseline is not a regular file, and it gave more than 500 MiB before ztm stopped reading; ztm reads reports up to 500 MiB: expected the output of `ztm analyze --format json`\n'],
+      [['diff', '/dev/zero', '/dev/zero'], '/dev/zero: error: the old report is not a regular file, and it gave more than 500 MiB before ztm stopped reading; ztm reads reports up to 500 MiB: expected the output of `ztm analyze --format json`\n'],
+      [['verify', model, '--replay', '/dev/zero'], 'ztm verify: /dev/zero: the evidence file is not a regular file, and it gave more than 256 MiB before ztm stopped reading; ztm reads evidence files up to 256 MiB\n'],
+    ];
+    for (const [args, stderr] of cases) {
+      const r = timedZtm(args);
+      timings.push(`  /dev/zero to ${args[0]} ${args[2] ?? ''}: ${r.ms.toFixed(0)} ms`);
+      expect([r.code, r.stdout, r.stderr], args.join(' ')).toEqual([2, '', stderr]);
+    }
+  });
+
+  it('a model piped in (/dev/stdin) is read whole, past the first chunk', () => {
+    const text = readFileSync(fixture('valid/orders-platform.yaml'), 'utf8');
+    // Comments pad the model past the 1 MiB a pipe is read in at a time.
+    const file = join(tempDir('piped'), 'padded.yaml');
+    writeFileSync(file, `${text}\n${'# padding to cross a read of the pipe\n'.repeat(40_000)}`);
+    // A shell pipe: the child's stdin is then a pipe, which /dev/stdin can open (spawn's own stdin is a socket).
+    const r = spawnSync('sh', ['-c', 'cat "$1" | "$2" "$3" validate /dev/stdin', 'sh', file, process.execPath, BIN], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    // Exactly what the model itself gives, its warnings included, under the name it was read from.
+    const direct = timedZtm(['validate', fixture('valid/orders-platform.yaml')]);
+    const asStdin = (t: string) => t.replaceAll(fixture('valid/orders-platform.yaml'), '/dev/stdin');
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, asStdin(direct.stdout), asStdin(direct.stderr)]);
+    expect(r.stdout).toMatch(/^\/dev\/stdin: valid/);
   });
 });
 

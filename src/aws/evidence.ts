@@ -3,7 +3,7 @@
  * every AWS answer the checks used, masked (see mask.ts), with the account,
  * Region and time of the recording.
  */
-import { readFileSync } from 'node:fs';
+import { TooLargeError, readBounded, tooLargeText } from '../util/bounded-read.js';
 import { z } from '../util/zod.js';
 import type { AwsAnswer, AwsRequest, FailureKind } from './gateway.js';
 import { whyUnreadable } from '../util/unreadable.js';
@@ -73,11 +73,15 @@ export function parseEvidence(text: string, file: string): EvidenceFile {
   return parsed.data as EvidenceFile;
 }
 
+/** The largest evidence file read: the recorded answers of an account with thousands of roles stay far below it. */
+export const MAX_EVIDENCE_BYTES = 256 * 1024 * 1024;
+
 export function readEvidence(file: string): EvidenceFile {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readBounded(file, MAX_EVIDENCE_BYTES).toString('utf8');
   } catch (err) {
+    if (err instanceof TooLargeError) throw new EvidenceFileError(`${file}: ${tooLargeText(err.size, err.limit, 'the evidence file', 'evidence files')}`);
     throw new EvidenceFileError(`${file}: cannot read the evidence file: ${whyUnreadable(err)}`);
   }
   return parseEvidence(text, file);

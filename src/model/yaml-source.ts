@@ -4,12 +4,12 @@
  * expansion, duplicate keys refused, and positions recorded for every node.
  */
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { type Diagnostic, InputError } from './diagnostics.js';
 import { FrameTable, type PathSegment, SourceMap, positionIn } from './source-map.js';
 import { thousands } from '../util/thousands.js';
 import { whyUnreadable } from '../util/unreadable.js';
+import { TooLargeError, readBounded, tooLargeText } from '../util/bounded-read.js';
 
 export const LIMITS = {
   /** A 50,000-component model is about 22 MiB. */
@@ -31,24 +31,22 @@ const fail = (file: string, line: number, column: number, code: string, message:
   throw new InputError([{ severity: 'error', file, line, column, code, message }]);
 };
 
-const MIB = 1024 * 1024;
-const mib = (n: number) => `${Number.isInteger(n / MIB) ? n / MIB : (n / MIB).toFixed(1)} MiB`;
 
 export function readYamlFile(file: string): YamlSource {
   let bytes: Buffer;
   try {
-    const size = statSync(file).size;
-    if (size > LIMITS.maxBytes) tooLarge(file, size);
-    bytes = readFileSync(file);
+    bytes = readBounded(file, LIMITS.maxBytes);
   } catch (err) {
-    if (err instanceof InputError) throw err;
+    if (err instanceof TooLargeError) tooLarge(file, err.size);
     return fail(file, 0, 0, 'unreadable', `cannot read the file: ${whyUnreadable(err)}.`);
   }
   return parseYaml(file, bytes);
 }
 
-function tooLarge(file: string, size: number): never {
-  return fail(file, 0, 0, 'too-large', `the file is ${mib(size)}; ztm reads files up to ${mib(LIMITS.maxBytes)}. Split the model or remove generated content.`);
+/** A regular file's size is known before reading; a device or pipe (`/dev/zero`, or a link to it) is read up to the limit. */
+function tooLarge(file: string, size: number | undefined): never {
+  const hint = size === undefined ? 'Name the file itself, not a device or a pipe.' : 'Split the model or remove generated content.';
+  return fail(file, 0, 0, 'too-large', `${tooLargeText(size, LIMITS.maxBytes, 'the file', 'files')}. ${hint}`);
 }
 
 export interface ParseOptions {

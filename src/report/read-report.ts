@@ -3,7 +3,6 @@
  * `ztm diff`): JSON syntax errors with line and column, then the report schema,
  * with each problem positioned at the offending value.
  */
-import { readFileSync } from 'node:fs';
 import { type Diagnostic, InputError } from '../model/diagnostics.js';
 import { keysAt } from '../model/schema-keys.js';
 import { positionIn } from '../model/source-map.js';
@@ -12,6 +11,13 @@ import { zodDiagnostics } from '../model/zod-diagnostics.js';
 import { findJsonSyntaxError } from './json-position.js';
 import { Report, type ReportDoc } from './report-schema.js';
 import { whyUnreadable } from '../util/unreadable.js';
+import { TooLargeError, readBounded, tooLargeText } from '../util/bounded-read.js';
+
+/**
+ * The largest report read: V8 cannot hold a longer string (2^29 - 24 characters).
+ * A 50,000-component model's report is about 340 MiB.
+ */
+export const MAX_REPORT_BYTES = 500 * 1024 * 1024;
 
 const fail = (d: Omit<Diagnostic, 'severity'>): never => {
   throw new InputError([{ severity: 'error', ...d }]);
@@ -20,8 +26,9 @@ const fail = (d: Omit<Diagnostic, 'severity'>): never => {
 export function readReport(file: string, role: string): ReportDoc {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readBounded(file, MAX_REPORT_BYTES).toString('utf8');
   } catch (err) {
+    if (err instanceof TooLargeError) return fail({ file, line: 0, column: 0, code: 'too-large', message: `${tooLargeText(err.size, err.limit, `the ${role}`, 'reports')}: expected the output of \`ztm analyze --format json\`` });
     return fail({ file, line: 0, column: 0, code: 'unreadable', message: `cannot read the ${role}: ${whyUnreadable(err)}` });
   }
   let value: unknown;

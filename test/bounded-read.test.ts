@@ -1,0 +1,68 @@
+/**
+ * readBounded: every input file is read up to a limit, however it reports its
+ * size (a regular file knows it; a device or a pipe says 0).
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TooLargeError, readBounded, tooLargeText } from '../src/util/bounded-read.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ztm-bounded-'));
+const MIB = 1024 * 1024;
+
+/** The error readBounded throws, for its fields. */
+function refusal(read: () => unknown): TooLargeError {
+  try {
+    read();
+  } catch (err) {
+    if (err instanceof TooLargeError) return err;
+    throw err;
+  }
+  throw new Error('read without a refusal');
+}
+
+/** A named pipe fed by another process with `bytes` (as a checked-in link could name one). */
+function fifoWith(name: string, bytes: Buffer): string {
+  const source = join(dir, `${name}.bin`);
+  writeFileSync(source, bytes);
+  const fifo = join(dir, name);
+  execFileSync('mkfifo', [fifo]);
+  // The writer may be cut off when the reader stops early: that is the point.
+  spawn('sh', ['-c', 'cat "$1" > "$2" 2>/dev/null', 'sh', source, fifo], { stdio: 'ignore' }).on('error', () => undefined);
+  return fifo;
+}
+
+describe('readBounded', () => {
+  it('reads a regular file of exactly the limit, and refuses one byte more from its size alone', () => {
+    const file = join(dir, 'exact.txt');
+    writeFileSync(file, 'x'.repeat(1000));
+    expect(readBounded(file, 1000).toString()).toBe('x'.repeat(1000));
+    const e = refusal(() => readBounded(file, 999));
+    expect([e.file, e.size, e.limit]).toEqual([file, 1000, 999]);
+  });
+
+  it('stops reading a device one byte past the limit, across several chunks', () => {
+    const e = refusal(() => readBounded('/dev/zero', 3 * MIB + 5));
+    expect([e.size, e.limit]).toEqual([undefined, 3 * MIB + 5]);
+  });
+
+  it('reads a pipe whole when it ends within the limit, and refuses it when it does not', () => {
+    const bytes = randomBytes(2.5 * MIB);
+    expect(readBounded(fifoWith('whole', bytes), 3 * MIB).equals(bytes)).toBe(true);
+    expect(refusal(() => readBounded(fifoWith('long', bytes), 2 * MIB)).size).toBeUndefined();
+  });
+
+  it('passes on the system refusal of a missing file or a directory', () => {
+    expect(() => readBounded(join(dir, 'missing'), 10)).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+    expect(() => readBounded(dir, 10)).toThrow(expect.objectContaining({ code: 'EISDIR' }));
+  });
+
+  it('words a refusal with the size when known, else as a device or pipe', () => {
+    expect(tooLargeText(50 * MIB, 32 * MIB, 'the file', 'files')).toBe('the file is 50 MiB; ztm reads files up to 32 MiB');
+    expect(tooLargeText(40_000_000, 32 * MIB, 'the baseline', 'reports')).toBe('the baseline is 38.1 MiB; ztm reads reports up to 32 MiB');
+    expect(tooLargeText(undefined, 32 * MIB, 'the file', 'files')).toBe('the file is not a regular file, and it gave more than 32 MiB before ztm stopped reading; ztm reads files up to 32 MiB');
+  });
+});
