@@ -9,11 +9,15 @@
  * gets the report, the link stays a link); a link that does not resolve (dangling,
  * or a loop) is replaced by the report itself, since write-file-atomic renames
  * onto the path it was given when it cannot resolve it.
+ *
+ * A device or a pipe (`-o /dev/stdout`, `-o /dev/null`, a named pipe) is written
+ * in place: replacing it would put a regular file where the device was.
  */
 import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runZtm } from './helpers/cli.js';
+import { BIN, runZtm } from './helpers/cli.js';
 import { tempDir } from './helpers/hostile.js';
 
 const MODEL = 'fixtures/valid/orders-platform.yaml';
@@ -76,6 +80,62 @@ describe('-o through a symbolic link', () => {
     expect(readdirSync(dir).sort()).toEqual(['link', 'reports']);
     expect(readdirSync(join(dir, 'reports'))).toEqual(['keep.json']);
     expect(readFileSync(join(dir, 'reports', 'keep.json'), 'utf8')).toBe(OLD);
+  });
+});
+
+describe('-o at a device or a pipe: written in place, never replaced', () => {
+  // Renaming a finished report over /dev/null, as root, would put a regular file in its place:
+  // a device or a pipe gets the report written into it, and stays what it was.
+  const canMakeDevices = (() => {
+    const probe = join(tempDir('o-mknod'), 'null');
+    try {
+      execFileSync('mknod', [probe, 'c', '1', '3'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false; // not root, or a container without CAP_MKNOD
+    }
+  })();
+
+  it('a named pipe: the reader at its other end gets the whole report; the pipe stays a pipe', async () => {
+    const dir = tempDir('o-fifo');
+    const fifo = join(dir, 'report.pipe');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('cat', [fifo]);
+    let received = '';
+    reader.stdout.setEncoding('utf8').on('data', (d: string) => (received += d));
+    const ended = new Promise((done) => reader.on('close', done));
+    const r = await new Promise<{ code: number | null; stderr: string }>((done) => {
+      const child = spawn(process.execPath, [BIN, 'analyze', MODEL, '--format', 'json', '--fail-on', 'none', '-o', fifo], { env: { ...process.env, NO_COLOR: '1', ZTM_TODAY: '2026-12-01' } });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.on('close', (code) => done({ code, stderr }));
+    });
+    await ended;
+    expect([r.code, r.stderr]).toEqual([0, `wrote ${fifo}\ngate: passed (--fail-on none)\n`]);
+    expect(received).toBe(EXPECTED);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['report.pipe']);
+  });
+
+  it.skipIf(!canMakeDevices)('a character device (a copy of /dev/null): stays a device, beside a report written whole', () => {
+    const dir = tempDir('o-device');
+    const device = join(dir, 'null');
+    execFileSync('mknod', [device, 'c', '1', '3']);
+    const r = runZtm(['analyze', MODEL, '--format', 'json', '--fail-on', 'none', '-o', device, '--markdown', join(dir, 'review.md')]);
+    expect([r.code, r.stderr]).toEqual([0, `wrote ${device}\nwrote ${join(dir, 'review.md')}\ngate: passed (--fail-on none)\n`]);
+    expect(lstatSync(device).isCharacterDevice()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['null', 'review.md']);
+  });
+
+  it('/dev/stdout when stdout is a socket, which no path opens: exit 2, one line', () => {
+    // spawnSync gives the child a socket for stdout; /dev/stdout then leads nowhere that open() accepts.
+    expectRefused('/dev/stdout', 'nothing can be written there (a socket, or a device with nothing behind it); leave out -o to write to stdout');
+    expect(lstatSync('/dev/stdout').isFile()).toBe(false);
+  });
+
+  it('/dev/stdout through a shell pipe: the report arrives on stdout', () => {
+    const r = spawnSync('sh', ['-c', '"$1" "$2" analyze "$3" --format json --fail-on none -o /dev/stdout | cat', 'sh', process.execPath, BIN, MODEL], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ZTM_TODAY: '2026-12-01' } });
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, EXPECTED, 'wrote /dev/stdout\ngate: passed (--fail-on none)\n']);
   });
 });
 

@@ -56,6 +56,8 @@ const UNWRITABLE: Record<string, string> = {
   ENOSPC: 'no space left on the device',
   ELOOP: 'too many symbolic links in the path',
   ENAMETOOLONG: 'the path is too long',
+  ENXIO: 'nothing can be written there (a socket, or a device with nothing behind it); leave out -o to write to stdout',
+  EPIPE: 'the reader at the other end of the pipe stopped reading',
 };
 
 /** Write a whole file or nothing (see util/atomic-file.ts); a refusal becomes an OutputError. */

@@ -12,6 +12,11 @@
  * As write-file-atomic does: a symbolic link to a file is followed (the file
  * it names is replaced; the link stays), a dangling or looping link is
  * replaced itself, and a replaced file keeps its permission bits.
+ *
+ * A device, a pipe or a socket (`-o /dev/stdout`, `-o /dev/null`) cannot be
+ * replaced, and must not be: renaming a file over `/dev/null` as root would
+ * put a regular file in its place. Such a target is written in place, after
+ * every regular file is on disk and before any is renamed.
  */
 import { randomBytes } from 'node:crypto';
 import { type FileHandle, open, realpath, rename, stat, unlink } from 'node:fs/promises';
@@ -24,6 +29,7 @@ export interface FileText {
 
 /** A file written to its temporary name, flushed and closed: renamed into place or removed. */
 interface Prepared {
+  readonly file: string;
   readonly temp: string;
   readonly target: string;
 }
@@ -43,8 +49,17 @@ export async function writeFilesAtomically(files: readonly FileText[]): Promise<
   const named = (file: string) => (err: unknown): never => {
     throw systemCode(err) === undefined ? err : new FileWriteError(file, err);
   };
+  const targets = [];
+  for (const { file } of files) targets.push(await targetOf(file));
   try {
-    for (const { file, text } of files) prepared.push(await prepare(file, text).catch(named(file)));
+    for (let i = 0; i < files.length; i++) {
+      const { file, text } = files[i]!;
+      if (!targets[i]!.inPlace) prepared.push(await prepare(file, targets[i]!, text).catch(named(file)));
+    }
+    for (let i = 0; i < files.length; i++) {
+      const { file, text } = files[i]!;
+      if (targets[i]!.inPlace) await writeInPlace(targets[i]!.path, text).catch(named(file));
+    }
   } catch (err) {
     await Promise.all(prepared.map((p) => unlink(p.temp).catch(() => undefined)));
     throw err;
@@ -54,8 +69,34 @@ export async function writeFilesAtomically(files: readonly FileText[]): Promise<
       await rename(prepared[i]!.temp, prepared[i]!.target);
     } catch (err) {
       await Promise.all(prepared.slice(i).map((p) => unlink(p.temp).catch(() => undefined)));
-      named(files[i]!.file)(err);
+      named(prepared[i]!.file)(err);
     }
+  }
+}
+
+/** Where a file goes: the path a link leads to, the permission bits of a regular file there, and whether it is written in place. */
+interface Target {
+  readonly path: string;
+  readonly mode?: number;
+  readonly inPlace: boolean;
+}
+
+async function targetOf(file: string): Promise<Target> {
+  const path = await realpath(file).catch(() => file);
+  const found = await stat(path).catch(() => undefined);
+  if (found === undefined) return { path, inPlace: false };
+  if (found.isFile()) return { path, mode: found.mode & 0o7777, inPlace: false };
+  // A directory stays a replacement target, for the system to refuse (EISDIR).
+  return { path, inPlace: found.isCharacterDevice() || found.isFIFO() || found.isSocket() };
+}
+
+/** A device or pipe, written as it is: no temporary file, no rename, nothing to flush to a disk. */
+async function writeInPlace(path: string, text: Iterable<string> | string): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    for (const bytes of utf8Batches(text)) await writeAll(handle, bytes);
+  } finally {
+    await handle.close();
   }
 }
 
@@ -83,9 +124,7 @@ async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
   for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
 }
 
-async function prepare(file: string, text: Iterable<string> | string): Promise<Prepared> {
-  const target = await realpath(file).catch(() => file);
-  const mode = await stat(target).then((s) => (s.isFile() ? s.mode & 0o7777 : undefined), () => undefined);
+async function prepare(file: string, { path: target, mode }: Target, text: Iterable<string> | string): Promise<Prepared> {
   const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   const handle = await open(temp, 'wx', 0o666);
   let closed = false;
@@ -95,7 +134,7 @@ async function prepare(file: string, text: Iterable<string> | string): Promise<P
     await handle.sync();
     closed = true;
     await handle.close();
-    return { temp, target };
+    return { file, temp, target };
   } catch (err) {
     if (!closed) await handle.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
