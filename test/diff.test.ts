@@ -58,6 +58,18 @@ describe('analyze --baseline', () => {
     expect(r.stderr).toMatch(/baseline: .*severity.*"severe"/);
   });
 
+  it('refuses a report nested too deep to locate its problems: exit 2, the first five by path and how many more', () => {
+    const n = 200_000;
+    const deep = write('deep.json', `{"version":1,"threats":${'['.repeat(n)}${']'.repeat(n)},"extra":true}`);
+    const r = runZtm(['analyze', ORDERS, '--baseline', deep]);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    const expected = ['tool: Invalid input: expected object, received undefined', 'model: Invalid input: expected object, received undefined', 'rules: Invalid input: expected object, received undefined', 'summary: Invalid input: expected object, received undefined', 'threats.0: Invalid input: expected object, received array'];
+    expect(r.stderr).toBe(`${deep}: error: the baseline does not match the report schema: ${expected.join('; ')}; and 3 more\n`);
+    // A whole report but for a deep value and a key of its own: two problems, the second about the report itself.
+    const top = write('deep-top.json', JSON.stringify({ ...full, tool: 'DEEP', unexpected: 1 }).replace('"DEEP"', `${'['.repeat(n)}${']'.repeat(n)}`));
+    expect(runZtm(['diff', top, newFile]).stderr).toBe(`${top}: error: the old report does not match the report schema: tool: Invalid input: expected object, received array; (top level): Unrecognized key: "unexpected"\n`);
+  });
+
   it('refuses a missing baseline and a model file given as a baseline', () => {
     expect(runZtm(['analyze', ORDERS, '--baseline', join(dir, 'nope.json')]).stderr).toMatch(/cannot read the baseline: no such file/);
     const r = runZtm(['analyze', ORDERS, '--baseline', ORDERS]);

@@ -50,7 +50,15 @@ export function readReport(file: string, role: string): ReportDoc {
   try {
     map = parseYaml(file, Buffer.from(text, 'utf8')).map;
   } catch {
-    return fail({ file, line: 0, column: 0, code: 'invalid-report', message: `the ${role} does not match the report schema: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` });
+    // Text the source map cannot read (nested past its limit, or over its size) is described by path alone.
+    return fail({ file, line: 0, column: 0, code: 'invalid-report', message: `the ${role} does not match the report schema: ${unpositioned(parsed.error.issues)}` });
   }
   throw new InputError(zodDiagnostics(file, map, value, parsed.error.issues, (p) => keysAt(Report, p), 'the report').map((d) => ({ ...d, message: `${role}: ${d.message}` })));
+}
+
+/** The first few schema problems by path (`threats.0: ...`, `(top level): ...`), and how many more. */
+function unpositioned(issues: readonly { path: readonly PropertyKey[]; message: string }[], shown = 5): string {
+  const listed = issues.slice(0, shown).map((i) => `${i.path.length ? i.path.map(String).join('.') : '(top level)'}: ${i.message}`);
+  const more = issues.length - listed.length;
+  return `${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
 }
