@@ -30,24 +30,15 @@ export function holdsSensitiveData(c: ComponentNode): boolean {
   return SENSITIVITY.indexOf(maxSensitivity(c.stores)) >= SENSITIVITY.indexOf('confidential');
 }
 
-/** Outgoing flows in a fixed order (receiver id, then flow name), so the shortest path chosen does not depend on the model's order. */
+/**
+ * Outgoing flows in a fixed order (receiver id, then flow name), so the shortest path chosen does not
+ * depend on the model's order. A sort, not an insertion sort: one component may send thousands of flows.
+ */
 function inSearchOrder(flows: readonly FlowNode[]): readonly FlowNode[] {
-  if (flows.length < 2) return flows;
-  // Insertion sort of a copy: components send a handful of flows each.
-  const out = flows.slice();
-  for (let i = 1; i < out.length; i++) {
-    const f = out[i]!;
-    let j = i - 1;
-    while (j >= 0 && searchesAfter(out[j]!, f)) {
-      out[j + 1] = out[j]!;
-      j--;
-    }
-    out[j + 1] = f;
-  }
-  return out;
+  return flows.length < 2 ? flows : flows.slice().sort(bySearchOrder);
 }
 
-const searchesAfter = (a: FlowNode, b: FlowNode): boolean => (compareText(a.to.id, b.to.id) || compareText(a.name, b.name)) > 0;
+const bySearchOrder = (a: FlowNode, b: FlowNode): number => compareText(a.to.id, b.to.id) || compareText(a.name, b.name);
 
 export function findAttackPaths(graph: ModelGraph): Map<string, AttackPath> {
   const nodes = [...graph.components.values()]; // sorted by id
