@@ -344,3 +344,32 @@ describe('one component that sends 150,000 flows', () => {
     expect(r.ms).toBeLessThan(40_000);
   }, 90_000);
 });
+
+describe('300,000 flows that each lack a key', () => {
+  // zod gathers a list's issues by spreading them into one call, which overflows the stack past
+  // about 100,000 (this was "internal error: Maximum call stack size exceeded", exit 3). ztm checks
+  // such a value part by part, lists the first 10,000 problems and prints the first 200.
+  const dir = tempDir('many-issues');
+  const file = join(dir, 'many-issues.yaml');
+  writeFileSync(file, `ztm: 1\nname: many issues\ncomponents:\n  a: { kind: lambda }\n  b: { kind: s3 }\nflows:\n${'  - { from: a, to: b }\n'.repeat(300_000)}`);
+
+  it('exit 2: the note that listing stopped first, 200 positioned errors, then a count of the rest', () => {
+    const r = timedZtm(['validate', file]);
+    timings.push(`  300,000 flows without a protocol, validate: ${r.ms.toFixed(0)} ms`);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    const lines = r.stderr.split('\n');
+    expect(lines[0]).toBe(`${file}:1:1: error: the model: ztm stopped listing problems after the first 10,000; fix them, then check again`);
+    expect(lines[1]).toBe(`${file}:7:5: error: flow #1 has no \`protocol\`; add it (\`ztm schema\` lists the 21 accepted values)`);
+    expect(lines[199]).toBe(`${file}:205:5: error: flow #199 has no \`protocol\`; add it (\`ztm schema\` lists the 21 accepted values)`);
+    expect(lines.slice(200)).toEqual(['ztm: 9,801 more errors not shown; fix the first ones, then check again', `${file}: invalid (10,001 errors)`, '']);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+  }, 90_000);
+
+  it('ztm analyze refuses it the same way, and writes no report', () => {
+    const out = join(dir, 'report.json');
+    const r = timedZtm(['analyze', file, '--format', 'json', '-o', out]);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr.split('\n').slice(-2)).toEqual(['ztm: 9,801 more errors not shown; fix the first ones, then check again', '']);
+    expect(existsSync(out)).toBe(false);
+  }, 90_000);
+});

@@ -4,7 +4,7 @@
  * Region and time of the recording.
  */
 import { TooLargeError, readBounded, tooLargeText } from '../util/bounded-read.js';
-import { z } from '../util/zod.js';
+import { safeParseBounded, z } from '../util/zod.js';
 import type { AwsAnswer, AwsRequest, FailureKind } from './gateway.js';
 import { whyUnreadable } from '../util/unreadable.js';
 
@@ -64,7 +64,7 @@ export function parseEvidence(text: string, file: string): EvidenceFile {
   } catch (err) {
     throw new EvidenceFileError(`${file}: not JSON (${(err as Error).message})`);
   }
-  const parsed = File.safeParse(json);
+  const parsed = safeParseBounded(File, json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join('.') : 'top level';

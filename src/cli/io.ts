@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { terminalSafe } from '../report/escape.js';
+import { thousands } from '../util/thousands.js';
 import type { Palette } from '../report/palette.js';
 import { type ReportText, batched } from '../report/report-text.js';
 import { FileWriteError, type FileText, writeFilesAtomically } from '../util/atomic-file.js';
@@ -24,9 +25,26 @@ export function formatDiagnostic(d: Diagnostic, palette: Palette): string {
   return `${terminalSafe(where)}: ${label}: ${terminalSafe(d.message)}`;
 }
 
+/**
+ * Diagnostics printed before the rest are only counted: a generated or damaged file can
+ * hold a million problems, and a CI log of a million lines helps no one. The first ones
+ * (in file order) are the ones to fix; the rest often follow from them.
+ */
+export const MAX_PRINTED_DIAGNOSTICS = 200;
+
 export function printDiagnostics(io: Io, list: readonly Diagnostic[], palette: Palette): void {
-  for (const d of list) io.stderr(`${formatDiagnostic(d, palette)}\n`);
+  const shown = list.slice(0, MAX_PRINTED_DIAGNOSTICS);
+  const lines = shown.map((d) => `${formatDiagnostic(d, palette)}\n`);
+  if (list.length > shown.length) {
+    const rest = list.slice(shown.length);
+    const errors = rest.filter((d) => d.severity === 'error').length;
+    const parts = [errors ? plural(errors, 'more error') : '', rest.length - errors ? plural(rest.length - errors, 'more warning') : ''].filter(Boolean);
+    lines.push(`ztm: ${parts.join(' and ')} not shown; fix the first ones, then check again\n`);
+  }
+  io.stderr(lines.join(''));
 }
+
+const plural = (n: number, what: string) => `${thousands(n)} ${what}${n === 1 ? '' : 's'}`;
 
 /**
  * Each command's action is bundled apart from the entry (see scripts/build.mjs),

@@ -6,6 +6,7 @@ import { keysAt } from '../model/schema-keys.js';
 import type { SourceMap } from '../model/source-map.js';
 import { readYamlFile } from '../model/yaml-source.js';
 import { zodDiagnostics } from '../model/zod-diagnostics.js';
+import { safeParseBounded } from '../util/zod.js';
 import { CONFIG_FILE_NAME, Config, type ConfigDef } from './schema.js';
 
 export interface LoadedConfig {
@@ -28,7 +29,7 @@ export function loadConfig(file: string): LoadedConfig {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InputError([{ severity: 'error', file, line: 1, column: 1, code: 'not-a-mapping', message: `a ztm config is a mapping of settings (fail_on, format, rules), but this file holds ${Array.isArray(value) ? 'a list' : 'a single value'}` }]);
   }
-  const parsed = Config.safeParse(value);
+  const parsed = safeParseBounded(Config, value);
   if (!parsed.success) {
     throw new InputError(zodDiagnostics(file, map, value, parsed.error.issues, (p) => keysAt(Config, p), 'the config'));
   }

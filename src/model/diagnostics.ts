@@ -31,7 +31,9 @@ export function hasErrors(list: readonly Diagnostic[]): boolean {
 export class InputError extends Error {
   readonly diagnostics: readonly Diagnostic[];
   constructor(diagnostics: readonly Diagnostic[]) {
-    super(diagnostics.map((d) => d.message).join('; '));
+    // The first few only: a file can hold a million problems, and the message is for logs and tests.
+    const more = diagnostics.length > 5 ? `; and ${diagnostics.length - 5} more` : '';
+    super(`${diagnostics.slice(0, 5).map((d) => d.message).join('; ')}${more}`);
     this.name = 'InputError';
     this.diagnostics = sortDiagnostics(diagnostics);
   }

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Omitted } from './references.js';
+import { safeParseBounded } from '../util/zod.js';
 import { Acceptance, Account, Architecture, Boundary, Component, DataAsset, Flow, Id } from './schema.js';
 
 export interface ShapeResult {
@@ -19,7 +20,7 @@ type Raw = Record<string, unknown>;
 const isMapping = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export function checkShape(value: Raw): ShapeResult {
-  const parsed = Architecture.safeParse(value);
+  const parsed = safeParseBounded(Architecture, value);
   const protoIds = protoIdIssues(value);
   if (parsed.success && protoIds.length === 0) return { model: parsed.data, issues: [], omitted: undefined };
   const issues = [...(parsed.success ? [] : parsed.error.issues), ...protoIds];
@@ -44,7 +45,7 @@ export function checkShape(value: Raw): ShapeResult {
     const omitted = new Set<string>();
     if (!isMapping(raw) || bad === 'all') return { out, omitted: 'all' as const };
     for (const id of Object.keys(raw)) {
-      const r = bad.has(id) ? undefined : schema.safeParse(raw[id]);
+      const r = bad.has(id) ? undefined : safeParseBounded(schema, raw[id]);
       if (r?.success) Object.defineProperty(out, id, { value: r.data, enumerable: true, writable: true, configurable: true });
       else omitted.add(id);
     }
@@ -58,7 +59,7 @@ export function checkShape(value: Raw): ShapeResult {
     const omittedItems: unknown[] = [];
     if (!Array.isArray(raw) || bad === 'all') return { out, index, omittedItems, all: true };
     raw.forEach((item, i) => {
-      const r = bad.has(i) ? undefined : schema.safeParse(item);
+      const r = bad.has(i) ? undefined : safeParseBounded(schema, item);
       if (r?.success) {
         out.push(r.data);
         index.push(i);
@@ -72,7 +73,7 @@ export function checkShape(value: Raw): ShapeResult {
   const components = records('components', Component);
   const flows = list('flows', Flow);
   const accept = list('accept', Acceptance);
-  const account = brokenIn('account') === 'all' || !isMapping(value.account ?? {}) ? undefined : Account.safeParse(value.account ?? {});
+  const account = brokenIn('account') === 'all' || !isMapping(value.account ?? {}) ? undefined : safeParseBounded(Account, value.account ?? {});
 
   const model = {
     ztm: 1,

@@ -10,6 +10,7 @@ import { parseYaml } from '../model/yaml-source.js';
 import { zodDiagnostics } from '../model/zod-diagnostics.js';
 import { findJsonSyntaxError } from './json-position.js';
 import { Report, type ReportDoc } from './report-schema.js';
+import { safeParseBounded } from '../util/zod.js';
 import { whyUnreadable } from '../util/unreadable.js';
 import { TooLargeError, readBounded, tooLargeText } from '../util/bounded-read.js';
 
@@ -44,7 +45,7 @@ export function readReport(file: string, role: string): ReportDoc {
     const what = version === undefined ? 'has no report version' : `is report version ${JSON.stringify(version)}, and this ztm reads version 1`;
     return fail({ file, line: 1, column: 1, code: 'not-a-report', message: `the ${role} ${what}: expected the output of \`ztm analyze --format json\`` });
   }
-  const parsed = Report.safeParse(value);
+  const parsed = safeParseBounded(Report, value);
   if (parsed.success) return parsed.data;
   let map;
   try {

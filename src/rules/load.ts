@@ -13,6 +13,7 @@ import { type CompiledCondition, type ConditionBudget, type ConditionError, type
 import { ElementScope, Rule, type RuleDef, RuleFile, RuleFileEnvelope } from './schema.js';
 import type { SourceMap } from '../model/source-map.js';
 import { documentKind } from '../model/document-kind.js';
+import { safeParseBounded } from '../util/zod.js';
 
 export interface CompiledRule {
   readonly def: RuleDef;
@@ -91,13 +92,13 @@ function notAModel(file: string, value: unknown, map: SourceMap): void {
 export function loadRuleFile(file: string, builtIn: boolean, budget: ConditionBudget = conditionBudget()): CompiledRule[] {
   const { value, map } = readYamlFile(file);
   notAModel(file, value, map);
-  const envelope = RuleFileEnvelope.safeParse(value);
+  const envelope = safeParseBounded(RuleFileEnvelope, value);
   if (!envelope.success) throw new InputError(zodDiagnostics(file, map, value, envelope.error.issues, (p) => keysAt(RuleFile, p), 'the rule file'));
   // Each rule on its own, so one file reports every mistake of every rule at once.
   const diagnostics: Diagnostic[] = [];
   const out: CompiledRule[] = [];
   envelope.data.rules.forEach((raw, i) => {
-    const parsed = Rule.safeParse(raw);
+    const parsed = safeParseBounded(Rule, raw);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ['rules', i, ...issue.path] }));
       diagnostics.push(...zodDiagnostics(file, map, value, issues, (p) => keysAt(RuleFile, p), 'the rule file'));

@@ -6,6 +6,7 @@ import { InputError } from '../../model/diagnostics.js';
 import { loadModel } from '../../model/load.js';
 import { terminalSafe } from '../../report/escape.js';
 import { colorWanted, makePalette } from '../../report/palette.js';
+import { thousands } from '../../util/thousands.js';
 
 export async function runValidate(ctx: CommandContext, files: string[], opts: { color: boolean; quiet?: boolean }): Promise<void> {
   const palette = makePalette(colorWanted(process.stderr, opts.color));
@@ -24,7 +25,7 @@ export async function runValidate(ctx: CommandContext, files: string[], opts: { 
       const shown = opts.quiet ? err.diagnostics.filter((d) => d.severity === 'error') : err.diagnostics;
       printDiagnostics(ctx.io, shown, palette);
       const n = err.diagnostics.filter((d) => d.severity === 'error').length;
-      ctx.io.stderr(`${terminalSafe(file)}: ${palette.error('invalid')} (${n} error${n === 1 ? '' : 's'})\n`);
+      ctx.io.stderr(`${terminalSafe(file)}: ${palette.error('invalid')} (${thousands(n)} error${n === 1 ? '' : 's'})\n`);
     }
   }
   ctx.exitCode = failed ? EXIT.badInput : EXIT.ok;
