@@ -30,7 +30,7 @@ export async function renderTables(dist) {
   const { MAX_REPORT_BYTES } = await import(dist('report/read-report.js'));
   const { MAX_EVIDENCE_BYTES } = await import(dist('aws/evidence.js'));
   const { EXIT } = await import(dist('cli/exit-codes.js'));
-  const { EXPIRY_WARNING_DAYS } = await import(dist('model/references.js'));
+  const { EXPIRY_WARNING_DAYS, MAX_BOUNDARY_DEPTH } = await import(dist('model/references.js'));
 
   return {
     commands: await commandsTable(dist),
@@ -51,6 +51,7 @@ export async function renderTables(dist) {
       ['YAML aliases (`*ref`)', LIMITS.maxAliases.toLocaleString('en-US')],
       ['nodes after expanding aliases', LIMITS.maxExpandedNodes.toLocaleString('en-US')],
       ['nesting depth', LIMITS.maxDepth],
+      ['trust boundaries inside one another', MAX_BOUNDARY_DEPTH],
     ]),
     'exit-codes': table(['code', 'name', 'meaning'],
       exitCodes(EXIT)),

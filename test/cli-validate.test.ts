@@ -84,7 +84,7 @@ describe('ztm validate', () => {
       '13:57: warning: acceptance #1 expires in 30 days (2026-12-31); renew it or fix the threat',
       '15:58: warning: acceptance #3 expired on 2026-11-30; the threat counts as open again until it is renewed',
     ]);
-    expect(r.stdout).toMatch(/arch\.yaml: valid \(3 components, 1 flows, 0 boundaries, 4 warnings\)/);
+    expect(r.stdout).toMatch(/arch\.yaml: valid \(3 components, 1 flow, 0 boundaries, 4 warnings\)/);
     expect(runZtm(['validate', file], { env: { ZTM_TODAY: '2026-12-02' } }).stderr).not.toContain('acceptance #1 expires in 30 days');
   });
 

@@ -373,3 +373,26 @@ describe('300,000 flows that each lack a key', () => {
     expect(existsSync(out)).toBe(false);
   }, 90_000);
 });
+
+describe('100,000 trust boundaries, each inside the one before', () => {
+  // Building the graph walked boundaries up by recursion: this was "internal error: Maximum call
+  // stack size exceeded", exit 3. A model may nest 32 levels; the 33rd is refused where it says `in`.
+  const chain = (n: number) => {
+    const lines = ['ztm: 1', 'name: nested boundaries', 'boundaries:', '  b0: { kind: vpc }'];
+    for (let i = 1; i < n; i++) lines.push(`  b${i}: { kind: subnet, in: b${i - 1} }`);
+    lines.push('components:', `  web: { kind: alb, in: b${n - 1} }`, '  api: { kind: lambda, in: b0 }', 'flows:', '  - { from: web, to: api, protocol: https, auth: iam }');
+    const file = join(tempDir('boundaries'), `chain-${n}.yaml`);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    return file;
+  };
+
+  it('exit 2, one error at the first boundary past 32 levels, quickly', () => {
+    expectRefused(chain(100_000), [':36:28: error: boundary "b32" is inside 32 other boundaries; ztm reads at most 32 levels of them (an organization, an account, a Region, a VPC and a subnet are five). Flatten the nesting'], 10_000, '100,000 nested boundaries');
+  });
+
+  it('32 levels are a model like any other', () => {
+    const r = timedZtm(['validate', chain(32)]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(/: valid \(2 components, 1 flow, 32 boundaries\)/);
+  });
+});

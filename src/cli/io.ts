@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { terminalSafe } from '../report/escape.js';
-import { thousands } from '../util/thousands.js';
+import { plural } from '../util/thousands.js';
 import type { Palette } from '../report/palette.js';
 import { type ReportText, batched } from '../report/report-text.js';
 import { FileWriteError, type FileText, writeFilesAtomically } from '../util/atomic-file.js';
@@ -44,7 +44,6 @@ export function printDiagnostics(io: Io, list: readonly Diagnostic[], palette: P
   io.stderr(lines.join(''));
 }
 
-const plural = (n: number, what: string) => `${thousands(n)} ${what}${n === 1 ? '' : 's'}`;
 
 /**
  * Each command's action is bundled apart from the entry (see scripts/build.mjs),

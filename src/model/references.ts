@@ -67,8 +67,14 @@ export function checkReferences(model: Architecture, ctx: CheckContext, omitted:
       error(['boundaries', id, 'in'], 'unknown-reference', `boundary "${id}" is in "${b.in}", which is not a boundary${didYouMean(b.in, boundaryNames)}`);
     }
   }
-  for (const cycle of boundaryCycles(model.boundaries)) {
+  const cycles = boundaryCycles(model.boundaries);
+  for (const cycle of cycles) {
     error(['boundaries', cycle[0]!], 'boundary-cycle', `boundaries nest in a cycle: ${[...cycle, cycle[0]].join(' -> ')}; a boundary cannot be inside itself, so remove one of the \`in\` keys`, true);
+  }
+  if (cycles.length === 0) {
+    for (const id of tooDeepBoundaries(model.boundaries)) {
+      error(['boundaries', id, 'in'], 'boundary-too-deep', `boundary "${id}" is inside ${MAX_BOUNDARY_DEPTH} other boundaries; ztm reads at most ${MAX_BOUNDARY_DEPTH} levels of them (an organization, an account, a Region, a VPC and a subnet are five). Flatten the nesting`);
+    }
   }
 
   for (const id of componentIds) {
@@ -166,6 +172,33 @@ function unusedWarnings(model: Architecture, componentIds: ReferredIds, dataIds:
   for (const id of dataIds) {
     if (!dataIds.isReferred(id)) warn(['data', id], 'unused-data', `data asset "${id}" is neither stored nor carried by any flow; add it to a component's \`stores\` or a flow's \`data\`, or remove it`, true);
   }
+}
+
+/** Levels of boundaries inside boundaries that a model may have: far more than AWS nests, few enough for any walk. */
+export const MAX_BOUNDARY_DEPTH = 32;
+
+/**
+ * The boundaries one level past MAX_BOUNDARY_DEPTH, the outermost being level 1: one per chain
+ * that is too deep, not one per boundary below it. Boundaries without cycles form a forest;
+ * each depth is found walking up to a boundary whose depth is known, without recursion.
+ */
+function tooDeepBoundaries(boundaries: Architecture['boundaries']): string[] {
+  const depth = new Map<string, number>();
+  const out: string[] = [];
+  for (const start of Object.keys(boundaries).sort()) {
+    const chain: string[] = [];
+    let cur: string | undefined = start;
+    while (cur !== undefined && !depth.has(cur) && Object.hasOwn(boundaries, cur)) {
+      chain.push(cur);
+      cur = boundaries[cur]!.in;
+    }
+    let level = cur !== undefined ? (depth.get(cur) ?? 0) : 0;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      depth.set(chain[i]!, ++level);
+      if (level === MAX_BOUNDARY_DEPTH + 1) out.push(chain[i]!);
+    }
+  }
+  return out;
 }
 
 function boundaryCycles(boundaries: Architecture['boundaries']): string[][] {

@@ -6,7 +6,7 @@ import { InputError } from '../../model/diagnostics.js';
 import { loadModel } from '../../model/load.js';
 import { terminalSafe } from '../../report/escape.js';
 import { colorWanted, makePalette } from '../../report/palette.js';
-import { thousands } from '../../util/thousands.js';
+import { plural } from '../../util/thousands.js';
 
 export async function runValidate(ctx: CommandContext, files: string[], opts: { color: boolean; quiet?: boolean }): Promise<void> {
   const palette = makePalette(colorWanted(process.stderr, opts.color));
@@ -16,8 +16,9 @@ export async function runValidate(ctx: CommandContext, files: string[], opts: { 
       const { graph, warnings } = loadModel(file);
       if (!opts.quiet) {
         printDiagnostics(ctx.io, warnings, palette);
-        const w = warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : '';
-        ctx.io.stdout(`${terminalSafe(file)}: ${palette.ok('valid')} (${graph.components.size} components, ${graph.flows.length} flows, ${graph.boundaries.size} boundaries${w})\n`);
+        const counts = [plural(graph.components.size, 'component'), plural(graph.flows.length, 'flow'), plural(graph.boundaries.size, 'boundary', 'boundaries')];
+        if (warnings.length) counts.push(plural(warnings.length, 'warning'));
+        ctx.io.stdout(`${terminalSafe(file)}: ${palette.ok('valid')} (${counts.join(', ')})\n`);
       }
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
@@ -25,8 +26,9 @@ export async function runValidate(ctx: CommandContext, files: string[], opts: { 
       const shown = opts.quiet ? err.diagnostics.filter((d) => d.severity === 'error') : err.diagnostics;
       printDiagnostics(ctx.io, shown, palette);
       const n = err.diagnostics.filter((d) => d.severity === 'error').length;
-      ctx.io.stderr(`${terminalSafe(file)}: ${palette.error('invalid')} (${thousands(n)} error${n === 1 ? '' : 's'})\n`);
+      ctx.io.stderr(`${terminalSafe(file)}: ${palette.error('invalid')} (${plural(n, 'error')})\n`);
     }
   }
   ctx.exitCode = failed ? EXIT.badInput : EXIT.ok;
 }
+

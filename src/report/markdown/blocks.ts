@@ -6,7 +6,6 @@
 import type { Severity, Status } from '../../analysis/threat.js';
 import { escapeMarkdown } from '../escape.js';
 import type { ReferenceLink } from '../references.js';
-import { thousands } from '../../util/thousands.js';
 
 /** A GitHub-flavoured table; cells must be one line each (escapeMarkdown guarantees it). */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('l' | 'r' | 'c')[]): string[] {
@@ -55,9 +54,7 @@ export const STATUS_TEXT: Record<Status, string> = {
 };
 
 /** `1 threat`, `2 threats`, `1,204 threats`. */
-export function plural(n: number, word: string): string {
-  return `${thousands(n)} ${word}${n === 1 ? '' : 's'}`;
-}
+export { plural } from '../../util/thousands.js';
 
 /** Characters in one run of lines (see linesInRuns): as many as in a piece, so a run makes one. */
 const RUN_SIZE = 1 << 16;
