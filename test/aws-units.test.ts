@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { parseCsv } from '../src/aws/csv.js';
 import { parseCredentialReport } from '../src/aws/credential-report.js';
 import { staleAccessKeys } from '../src/aws/iam/access-keys.js';
+import { principalGrants } from '../src/aws/iam/authorization-details.js';
 import { consoleUsersWithoutMfa } from '../src/aws/iam/console-users.js';
 import { passwordPolicyWeaknesses } from '../src/aws/iam/password-policy.js';
 import { isRootVirtualDevice } from '../src/aws/iam/root-mfa-device.js';
@@ -27,6 +28,13 @@ describe('policy documents', () => {
     expect(kinds({ Effect: 'Deny', Action: '*', Resource: '*' })).toEqual([]);
     expect(kinds({ Effect: 'Allow', Action: 's3:Get*', Resource: 'arn:aws:s3:::b/*' })).toEqual(['wildcard-action']);
     expect(kinds({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' })).toEqual([]);
+  });
+  test('a replayed policy of 200,000 broad statements: every grant listed, no stack overflow from a spread call', () => {
+    const document = { Statement: Array.from({ length: 200_000 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: '*', Resource: '*' })) };
+    const principal = { type: 'role' as const, name: 'r', arn: 'arn:aws:iam::1:role/r', path: '/', inline: [{ name: 'big', document }], attached: [{ name: 'mine', arn: 'arn:aws:iam::1:policy/mine' }] };
+    const { uses } = principalGrants(principal, { principals: [principal], managed: new Map([['arn:aws:iam::1:policy/mine', { name: 'mine', document }]]) });
+    expect(uses).toHaveLength(400_000);
+    expect(uses[399_999]).toEqual({ policy: 'mine', statement: 'S199999', kind: 'full-admin', detail: 'Action "*" on Resource "*"' });
   });
   test('a raw % in a condition does not break decoding', () => {
     expect(decodePolicyDocument('{"Statement":[],"x":"100%"}')).toEqual({ Statement: [], x: '100%' });

@@ -200,3 +200,24 @@ describe('a huge mitigated_by list', () => {
     expect(r.ms).toBeLessThan(10_000);
   });
 });
+
+describe('a rule file of 70,000 broken rules', () => {
+  // Nine problems each: 630,000 diagnostics. Gathering them with push(...list) overflowed the stack
+  // ("internal error: Maximum call stack size exceeded", exit 3).
+  const dir = tempDir('many-rules');
+  const file = join(dir, 'broken.yaml');
+  const lines = ['ztm-rules: 1', 'rules:'];
+  for (let i = 0; i < 70_000; i++) lines.push(`  - { id: tampering.r${i}, bogus: 1, wrong: 2 }`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+
+  it('exit 2: the first 200 problems in file order, then a count of the rest', () => {
+    const r = timedZtm(['analyze', 'fixtures/valid/orders-platform.yaml', '--rules', dir]);
+    timings.push(`  70,000 broken rules: ${r.ms.toFixed(0)} ms`);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    const out = r.stderr.split('\n');
+    expect(out[0]).toBe(`${file}:3:5: error: rule #1 has no \`applies_to\`; add it: one of "component", "flow", "account", "boundary"`);
+    expect(out[8]).toBe(`${file}:3:35: error: rule #1 has an unknown key "wrong"; remove it or fix its spelling`);
+    expect(out.slice(200)).toEqual(['ztm: 629,800 more errors not shown; fix the first ones, then check again', '']);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+  }, 90_000);
+});

@@ -5,6 +5,7 @@
  */
 import { type Severity, severityRank } from '../analysis/threat.js';
 import type { LiveFinding, VerificationFacts } from '../analysis/facts.js';
+import { shortList } from '../report/short-list.js';
 
 export type FailOn = Severity | 'none';
 
@@ -24,8 +25,8 @@ export function verifyVerdict(facts: Pick<VerificationFacts, 'checks' | 'finding
   const failing = failOn === 'none' ? [] : facts.findings.filter((f) => severityRank(liveSeverity(f)) >= severityRank(failOn)).map((f) => `${f.rule}@${f.element}`);
   if (contradicted.length || failing.length) {
     const parts: string[] = [];
-    if (contradicted.length) parts.push(`${contradicted.length} declared control${contradicted.length === 1 ? '' : 's'} contradicted by the account (${contradicted.map((c) => `${c.control} on ${c.element}`).join(', ')})`);
-    if (failing.length) parts.push(`${failing.length} live finding${failing.length === 1 ? '' : 's'} at or above ${failOn}: ${failing.join(', ')}`);
+    if (contradicted.length) parts.push(`${contradicted.length} declared control${contradicted.length === 1 ? '' : 's'} contradicted by the account (${shortList(contradicted.map((c) => `${c.control} on ${c.element}`))})`);
+    if (failing.length) parts.push(`${failing.length} live finding${failing.length === 1 ? '' : 's'} at or above ${failOn}: ${shortList(failing)}`);
     return { outcome: 'failed', contradicted: contradicted.length, failing, line: `gate: FAILED: ${parts.join('; ')}` };
   }
   if (requireVerified && !facts.complete) {

@@ -22,7 +22,7 @@ export function suppressSdkNodeVersionWarning(): void {
   const filtered = (warning: unknown, ...rest: unknown[]): void => {
     const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: unknown } | undefined)?.type;
     if (isSdkNodeVersionWarning(warning, type)) return;
-    original(warning, ...rest);
+    original(warning, ...rest); // bounded-spread: the few arguments of one emitWarning call
   };
   process.emitWarning = filtered as typeof process.emitWarning;
 }

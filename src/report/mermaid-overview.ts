@@ -15,7 +15,7 @@ import { compareText } from '../util/compare.js';
 import { escapeMermaidLabel } from './escape.js';
 import { CLASS_DEFS, ELEMENT_CLASSES, FLAGGED_STROKE, INDENT, SHAPES, classLines, compareFlows, isFlaggedFlow } from './mermaid.js';
 import { groupBy } from '../util/group-by.js';
-import { thousands } from '../util/thousands.js';
+import { plural, thousands } from '../util/thousands.js';
 
 /** Mermaid's default limits (`maxEdges`, `maxTextSize`), which GitHub keeps. */
 export const MERMAID_LIMITS = { maxEdges: 500, maxTextSize: 50_000 } as const;
@@ -168,7 +168,7 @@ function overviewAt(model: DrawingOrder, depth: number): { text: string; edges: 
 
   const drawn = [...edges.values()].sort((a, b) => (drawsBefore(a.first, b.first) ? -1 : 1));
   for (const e of drawn) {
-    const parts = [count(e.counts.flows, 'flow', 'flows')];
+    const parts = [plural(e.counts.flows, 'flow')];
     if (e.counts.unauthenticated) parts.push(`${thousands(e.counts.unauthenticated)} no auth`);
     if (!e.encrypted) parts.push('⚠ plaintext');
     lines.push(`${INDENT}${e.from.id} ${e.encrypted ? '-->' : '-.->'}|"${escapeMermaidLabel(parts.join(' / '))}"| ${e.to.id}`);
@@ -176,8 +176,8 @@ function overviewAt(model: DrawingOrder, depth: number): { text: string; edges: 
   lines.push(
     `%% Overview: boundaries deeper than level ${depth} are folded into their ancestor; each node counts the components it holds.`,
     '%% Solid arrow = encrypted in transit, dashed arrow = plaintext. Red = holds an open high or critical threat.',
-    ...CLASS_DEFS,
   );
+  for (const line of CLASS_DEFS) lines.push(line);
   for (const b of boundaries) if (b.untrusted) addClass('untrusted', subgraphId.get(b)!);
   for (const group of groups.values()) if (group.flagged) addClass('flagged', group.id);
   for (const line of classLines(byClass)) lines.push(line);
@@ -199,7 +199,7 @@ const TYPE_ORDER: readonly ElementType[] = ['external-entity', 'process', 'data-
 /** The element type most of the members have (ties: external entity, process, data store). */
 function mainElementType(members: readonly ComponentNode[]): ElementType {
   const counts = TYPE_ORDER.map((t) => members.filter((c) => c.element === t).length);
-  return TYPE_ORDER[counts.indexOf(Math.max(...counts))]!;
+  return TYPE_ORDER[counts.indexOf(counts.reduce((a, b) => Math.max(a, b)))]!;
 }
 
 /** `1,204 components: 801 processes, 403 data stores; 2,310 flows inside (12 plaintext, 3 no auth)`. */
@@ -211,12 +211,13 @@ function groupLabel(group: Group): string {
   };
   const parts = TYPE_ORDER.flatMap((t) => {
     const n = group.members.filter((c) => c.element === t).length;
-    return n === 0 ? [] : [count(n, ...words[t])];
+    const [one, many] = words[t];
+    return n === 0 ? [] : [plural(n, one, many)];
   });
   const { flows, plaintext, unauthenticated } = group.inside;
   const risky = [...(plaintext ? [`${thousands(plaintext)} plaintext`] : []), ...(unauthenticated ? [`${thousands(unauthenticated)} no auth`] : [])];
-  const inside = flows > 0 ? `; ${count(flows, 'flow', 'flows')} inside${risky.length ? ` (${risky.join(', ')})` : ''}` : '';
-  return `${count(group.members.length, 'component', 'components')}: ${parts.join(', ')}${inside}`;
+  const inside = flows > 0 ? `; ${plural(flows, 'flow')} inside${risky.length ? ` (${risky.join(', ')})` : ''}` : '';
+  return `${plural(group.members.length, 'component')}: ${parts.join(', ')}${inside}`;
 }
 
 const noFlows = (): FlowCounts => ({ flows: 0, unauthenticated: 0, plaintext: 0 });
@@ -225,9 +226,4 @@ function tally(counts: FlowCounts, flow: FlowNode): void {
   counts.flows++;
   if (flow.auth === 'none') counts.unauthenticated++;
   if (!flow.encrypted) counts.plaintext++;
-}
-
-/** `1 flow`, `2,310 flows`. */
-function count(n: number, one: string, many: string): string {
-  return `${thousands(n)} ${n === 1 ? one : many}`;
 }

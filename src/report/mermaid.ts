@@ -56,7 +56,7 @@ export function renderDataFlowDiagram(graph: ModelGraph, options: DataFlowDiagra
   const lines = ['flowchart LR'];
   renderScope(layout, undefined, 1, lines);
   for (const flow of layout.flows) lines.push(renderFlow(layout, flow));
-  lines.push(...LEGEND, ...CLASS_DEFS);
+  for (const line of [...LEGEND, ...CLASS_DEFS]) lines.push(line);
   for (const line of renderClasses(layout, flagged)) lines.push(line);
   for (const line of renderFlaggedFlows(layout, flagged)) lines.push(line);
   return `${lines.join('\n')}\n`;

@@ -12,7 +12,7 @@ export function renderTerminal(result: AnalysisResult, verdict: GateVerdict, p: 
   lines.push(p.bold(`${safe(result.model.name)} (${safe(result.model.file)})`));
   lines.push(`${s.total} threats: ${s.byStatus.open + s.byStatus['acceptance-expired']} open, ${s.byStatus.mitigated} mitigated, ${s.byStatus.accepted} accepted${s.byStatus['acceptance-expired'] ? ` (${s.byStatus['acceptance-expired']} acceptance expired)` : ''}`);
   lines.push('');
-  const w = Math.max(...CATEGORIES.map((c) => CATEGORY_TITLES[c].length));
+  const w = CATEGORIES.reduce((most, c) => Math.max(most, CATEGORY_TITLES[c].length), 0);
   lines.push(p.dim(`${'open threats'.padEnd(w)}  ${SEVERITIES.map((x) => x.padStart(8)).join(' ')}   mitigated/accepted`));
   for (const c of CATEGORIES) {
     const row = s.byCategory[c];

@@ -76,7 +76,7 @@ export function loadRules(extraPaths: readonly string[] = [], options: { builtIn
       }
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      diagnostics.push(...err.diagnostics);
+      for (const d of err.diagnostics) diagnostics.push(d); // a file can hold 100,000 of them: no spread call
     }
   }
   if (diagnostics.length) throw new InputError(diagnostics);
@@ -101,7 +101,7 @@ export function loadRuleFile(file: string, builtIn: boolean, budget: ConditionBu
     const parsed = safeParseBounded(Rule, raw);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ['rules', i, ...issue.path] }));
-      diagnostics.push(...zodDiagnostics(file, map, value, issues, (p) => keysAt(RuleFile, p), 'the rule file'));
+      for (const d of zodDiagnostics(file, map, value, issues, (p) => keysAt(RuleFile, p), 'the rule file')) diagnostics.push(d);
     }
     const def = parsed.success ? parsed.data : undefined;
     const id = def?.id ?? String((raw as { id?: unknown } | null)?.id ?? `#${i + 1}`);

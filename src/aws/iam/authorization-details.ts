@@ -78,11 +78,12 @@ const AWS_MANAGED_ARN = /^arn:aws[a-z-]*:iam::aws:policy\//;
 export function principalGrants(p: Principal, details: AuthorizationDetails): PrincipalGrants {
   const uses: WildcardUse[] = [];
   const unread: string[] = [];
-  for (const i of p.inline) uses.push(...wildcardUses(`${i.name} (inline)`, i.document));
+  // One push per grant: a replayed policy can hold any number of statements, past what a spread call takes.
+  for (const i of p.inline) for (const u of wildcardUses(`${i.name} (inline)`, i.document)) uses.push(u);
   for (const a of p.attached) {
     const local = details.managed.get(a.arn);
     if (local) {
-      uses.push(...wildcardUses(a.name, local.document));
+      for (const u of wildcardUses(a.name, local.document)) uses.push(u);
     } else if (AWS_MANAGED_ARN.test(a.arn) && Object.hasOwn(KNOWN_AWS_MANAGED, a.name)) {
       const known = KNOWN_AWS_MANAGED[a.name]!;
       uses.push({ policy: `${a.name} (AWS managed)`, statement: 'all', kind: known.kind, detail: known.detail });

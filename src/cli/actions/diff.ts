@@ -4,6 +4,7 @@ import { deliver, printDiagnostics } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { outputProblem } from '../output-files.js';
 import { InputError } from '../../model/diagnostics.js';
+import { shortList } from '../../report/short-list.js';
 import { diffReports, newOpenAtOrAbove } from '../../report/diff.js';
 import { renderDiffJson } from '../../report/diff/json.js';
 import { renderDiffMarkdown } from '../../report/diff/markdown.js';
@@ -35,7 +36,7 @@ export async function runDiff(ctx: CommandContext, oldFile: string, newFile: str
   await deliver(ctx.io, flags.output, text);
   const failing = flags.failOnNew ? newOpenAtOrAbove(diff, flags.failOnNew) : [];
   if (flags.failOnNew) {
-    ctx.io.stderr(failing.length ? `diff: FAILED: ${failing.length} new open threat${failing.length === 1 ? '' : 's'} at or above ${flags.failOnNew}: ${failing.map((t) => t.id).join(', ')}\n` : `diff: passed: no new open threat at or above ${flags.failOnNew}\n`);
+    ctx.io.stderr(failing.length ? `diff: FAILED: ${failing.length} new open threat${failing.length === 1 ? '' : 's'} at or above ${flags.failOnNew}: ${shortList(failing.map((t) => t.id))}\n` : `diff: passed: no new open threat at or above ${flags.failOnNew}\n`);
   }
   ctx.exitCode = failing.length ? EXIT.gateFailed : EXIT.ok;
 }

@@ -82,10 +82,13 @@ function terminalReport(r: VerificationResult, verdict: VerifyVerdict, p: Palett
   out.push(p.bold(`ztm verify: account ${r.accountId ?? 'unknown'}, ${r.region}, ${r.checkedAt}`), '');
   if (r.checks.length) {
     const rows = [['ELEMENT', 'CONTROL', 'STATUS', 'REASON'], ...r.checks.map((c) => [safe(c.element), safe(c.control), c.status, safe(c.reason)])];
-    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length)));
+    // A reduce, not Math.max(...): an account can have more checks than a spread call takes.
+    const widths = [0, 1, 2].map((i) => rows.reduce((w, row) => Math.max(w, row[i]!.length), 0));
     const colour = (s: string) => (s === 'verified' ? p.ok(s) : s === 'contradicted' ? p.error(s) : s === 'unverifiable' ? p.warning(s) : s);
     const lines = table(rows, widths).split('\n');
-    out.push(p.bold(lines[0]!), ...lines.slice(1).map((l, i) => l.replace(r.checks[i]!.status, colour(r.checks[i]!.status))), '');
+    out.push(p.bold(lines[0]!));
+    for (let i = 1; i < lines.length; i++) out.push(lines[i]!.replace(r.checks[i - 1]!.status, colour(r.checks[i - 1]!.status)));
+    out.push('');
   } else out.push('No declared control that ztm verify checks.', '');
   if (r.findings.length) {
     out.push(p.bold('Live findings (true in the account, not said by the model):'));
@@ -101,7 +104,9 @@ function terminalReport(r: VerificationResult, verdict: VerifyVerdict, p: Palett
   }
   if (r.notChecked.length) out.push(p.dim(`Not checked by ztm verify: ${r.notChecked.map((n) => `${n.control} on ${n.element}`).map(safe).join(', ')}`), '');
   if (r.problems.length) {
-    out.push(p.warning('Incomplete:'), ...r.problems.map((x) => `  ${safe(x)}`), '');
+    out.push(p.warning('Incomplete:'));
+    for (const x of r.problems) out.push(`  ${safe(x)}`);
+    out.push('');
   }
   const count = (s: string) => r.checks.filter((c) => c.status === s).length;
   out.push(`${count('verified')} verified, ${count('contradicted')} contradicted, ${count('unverifiable')} unverifiable, ${r.findings.length} live finding${r.findings.length === 1 ? '' : 's'}`);

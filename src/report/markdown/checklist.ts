@@ -67,7 +67,7 @@ export function checklistSection(ctx: ReviewContext): string[] {
   lines.push('Ticked: declared on every element whose threat it closes. Each threat is marked ✓ where the control is declared and ✗ where it is missing.', '');
   const services = [...new Set(all.map((i) => i.service))].sort(compareServices);
   for (const service of services) {
-    lines.push(...heading(3, escapeMarkdown(service)));
+    for (const line of heading(3, escapeMarkdown(service))) lines.push(line);
     for (const item of all.filter((i) => i.service === service).sort((a, b) => compareText(a.control, b.control))) lines.push(itemLine(ctx, item));
     lines.push('');
   }

@@ -12,7 +12,7 @@ export function postureSection(ctx: ReviewContext): string[] {
     '',
   ];
   for (const p of scorePosture(ctx.result)) {
-    lines.push(...heading(3, `${p.pillar.title}: ${p.score}/100 (${p.rating})`));
+    for (const line of heading(3, `${p.pillar.title}: ${p.score}/100 (${p.rating})`)) lines.push(line);
     lines.push(`${escapeMarkdown(p.pillar.principle)} ${plural(p.total, 'threat')} bear on it; ${p.mitigated} mitigated, ${p.open.length} open, ${p.accepted.length} accepted.`);
     if (p.open.length > 0) {
       const { shown, rest } = capped(p.open, (n) => `- and ${plural(n, 'more open threat')}, in the threat register`);
