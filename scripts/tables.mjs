@@ -27,8 +27,8 @@ export async function renderTables(dist) {
   const { PROTOCOLS } = await import(dist('model/catalog/protocols.js'));
   const { BOUNDARY_KINDS } = await import(dist('model/catalog/boundaries.js'));
   const { LIMITS } = await import(dist('model/yaml-source.js'));
-  const { MAX_REPORT_BYTES } = await import(dist('report/read-report.js'));
-  const { MAX_EVIDENCE_BYTES } = await import(dist('aws/evidence.js'));
+  const { MAX_REPORT_BYTES, MAX_REPORT_DEPTH } = await import(dist('report/read-report.js'));
+  const { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_DEPTH } = await import(dist('aws/evidence.js'));
   const { EXIT } = await import(dist('cli/exit-codes.js'));
   const { EXPIRY_WARNING_DAYS, MAX_BOUNDARY_DEPTH } = await import(dist('model/references.js'));
 
@@ -48,9 +48,11 @@ export async function renderTables(dist) {
       ['YAML file size (model, rule file, config)', `${LIMITS.maxBytes / 1048576} MiB`],
       ['JSON report size (`--baseline`, `ztm diff`)', `${MAX_REPORT_BYTES / 1048576} MiB`],
       ['evidence file size (`--replay`)', `${MAX_EVIDENCE_BYTES / 1048576} MiB`],
+      ['JSON report nesting depth', MAX_REPORT_DEPTH],
+      ['evidence file nesting depth', MAX_EVIDENCE_DEPTH],
       ['YAML aliases (`*ref`)', LIMITS.maxAliases.toLocaleString('en-US')],
       ['nodes after expanding aliases', LIMITS.maxExpandedNodes.toLocaleString('en-US')],
-      ['nesting depth', LIMITS.maxDepth],
+      ['YAML nesting depth', LIMITS.maxDepth],
       ['trust boundaries inside one another', MAX_BOUNDARY_DEPTH],
     ]),
     'exit-codes': table(['code', 'name', 'meaning'],

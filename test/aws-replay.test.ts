@@ -86,6 +86,19 @@ describe('record and replay', () => {
     expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 'ztm verify: no-such-evidence.json: cannot read the evidence file: no such file; check the path\n']);
   });
 
+  test('an evidence file nested deeper than 100 levels: exit 2 at the bracket, before any recursive reading (it overflowed the stack)', () => {
+    const n = 200_000;
+    const text = readFileSync(SAMPLE, 'utf8').replace('"input": {}', `"input": { "x": ${'['.repeat(n)}${']'.repeat(n)} }`);
+    const file = join(mkdtempSync(join(tmpdir(), 'ztm-deep-evidence-')), 'deep.json');
+    writeFileSync(file, text);
+    // The file, its calls, the call and its input are four levels: the 97th bracket opens level 101.
+    const at = text.indexOf('['.repeat(n)) + 96;
+    const line = text.slice(0, at).split('\n').length;
+    const column = at - text.lastIndexOf('\n', at - 1);
+    const r = runZtm(['verify', ORDERS, '--replay', file]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `ztm verify: ${file}:${line}:${column}: not a ztm evidence file: values nest more than 100 levels deep here, and AWS answers nest far fewer\n`]);
+  });
+
   test('a bad evidence file is bad input (exit 2), with one line and no stack', () => {
     const r = runZtm(['verify', ORDERS, '--replay', fixture('valid/orders-platform.yaml')]);
     expect(r.code).toBe(2);

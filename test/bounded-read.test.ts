@@ -1,6 +1,7 @@
 /**
- * readBounded: every input file is read up to a limit, however it reports its
- * size (a regular file knows it; a device or a pipe says 0).
+ * The limits an input meets before anything reads it: readBounded reads a file
+ * up to a size, however the file reports its size (a regular file knows it; a
+ * device or a pipe says 0), and tooDeepAt finds JSON nested past a depth.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TooLargeError, readBounded, tooLargeText } from '../src/util/bounded-read.js';
+import { tooDeepAt } from '../src/util/json-depth.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ztm-bounded-'));
 const MIB = 1024 * 1024;
@@ -64,5 +66,14 @@ describe('readBounded', () => {
     expect(tooLargeText(50 * MIB, 32 * MIB, 'the file', 'files')).toBe('the file is 50 MiB; ztm reads files up to 32 MiB');
     expect(tooLargeText(40_000_000, 32 * MIB, 'the baseline', 'reports')).toBe('the baseline is 38.1 MiB; ztm reads reports up to 32 MiB');
     expect(tooLargeText(undefined, 32 * MIB, 'the file', 'files')).toBe('the file is not a regular file, and it gave more than 32 MiB before ztm stopped reading; ztm reads files up to 32 MiB');
+  });
+});
+
+describe('tooDeepAt', () => {
+  it('finds the bracket that opens the level past the limit, ignoring brackets inside strings', () => {
+    expect(tooDeepAt('{"a":[[1]]}', 3)).toBe(-1);
+    expect(tooDeepAt('{"a":[[[1]]]}', 3)).toBe(7);
+    expect(tooDeepAt('{"a":"[[[[[[\\"{{{{"}', 1)).toBe(-1);
+    expect(tooDeepAt('[[],[],[[]]]', 2)).toBe(8);
   });
 });

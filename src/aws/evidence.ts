@@ -7,6 +7,8 @@ import { TooLargeError, readBounded, tooLargeText } from '../util/bounded-read.j
 import { safeParseBounded, z } from '../util/zod.js';
 import type { AwsAnswer, AwsRequest, FailureKind } from './gateway.js';
 import { whyUnreadable } from '../util/unreadable.js';
+import { tooDeepAt } from '../util/json-depth.js';
+import { positionIn } from '../model/source-map.js';
 
 export const EVIDENCE_FORMAT = 1;
 
@@ -57,7 +59,15 @@ export class EvidenceFileError extends Error {
   override readonly name = 'EvidenceFileError';
 }
 
+/** Levels of lists and mappings an evidence file may nest: AWS answers (WAF rule statements among them) nest far fewer. */
+export const MAX_EVIDENCE_DEPTH = 100;
+
 export function parseEvidence(text: string, file: string): EvidenceFile {
+  const deep = tooDeepAt(text, MAX_EVIDENCE_DEPTH);
+  if (deep >= 0) {
+    const { line, column } = positionIn(text, deep);
+    throw new EvidenceFileError(`${file}:${line}:${column}: not a ztm evidence file: values nest more than ${MAX_EVIDENCE_DEPTH} levels deep here, and AWS answers nest far fewer`);
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

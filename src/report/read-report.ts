@@ -9,6 +9,7 @@ import { positionIn } from '../model/source-map.js';
 import { parseYaml } from '../model/yaml-source.js';
 import { zodDiagnostics } from '../model/zod-diagnostics.js';
 import { findJsonSyntaxError } from './json-position.js';
+import { tooDeepAt } from '../util/json-depth.js';
 import { Report, type ReportDoc } from './report-schema.js';
 import { safeParseBounded } from '../util/zod.js';
 import { whyUnreadable } from '../util/unreadable.js';
@@ -19,6 +20,9 @@ import { TooLargeError, readBounded, tooLargeText } from '../util/bounded-read.j
  * A 50,000-component model's report is about 340 MiB.
  */
 export const MAX_REPORT_BYTES = 500 * 1024 * 1024;
+
+/** Levels of lists and mappings a report may nest: its own few, and evidence values recorded from AWS (at most 100). */
+export const MAX_REPORT_DEPTH = 128;
 
 const fail = (d: Omit<Diagnostic, 'severity'>): never => {
   throw new InputError([{ severity: 'error', ...d }]);
@@ -32,6 +36,8 @@ export function readReport(file: string, role: string): ReportDoc {
     if (err instanceof TooLargeError) return fail({ file, line: 0, column: 0, code: 'too-large', message: `${tooLargeText(err.size, err.limit, `the ${role}`, 'reports')}: expected the output of \`ztm analyze --format json\`` });
     return fail({ file, line: 0, column: 0, code: 'unreadable', message: `cannot read the ${role}: ${whyUnreadable(err)}` });
   }
+  const deep = tooDeepAt(text, MAX_REPORT_DEPTH);
+  if (deep >= 0) return fail({ file, ...positionIn(text, deep), code: 'too-deep', message: `the ${role} nests values more than ${MAX_REPORT_DEPTH} levels deep here; a report of \`ztm analyze --format json\` nests far fewer` });
   let value: unknown;
   try {
     value = JSON.parse(text);
