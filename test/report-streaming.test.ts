@@ -28,10 +28,12 @@ function resultOf(model: string) {
 }
 
 describe('the JSON report in pieces', () => {
-  it.each(['valid/orders-platform.yaml', 'hostile/hostile-text.yaml', 'hostile/prototype-names.yaml'])('%s: a piece per 400 threats, together JSON.stringify(report, null, 2) with each threat on one line', (model) => {
+  it.each(['valid/orders-platform.yaml', 'hostile/hostile-text.yaml', 'hostile/prototype-names.yaml'])('%s: each threat a piece of its own, together JSON.stringify(report, null, 2) with each threat on one line', (model) => {
     const { result, verdict } = resultOf(model);
     const pieces = [...jsonReport(result, verdict)];
-    expect(pieces).toHaveLength(Math.ceil(result.threats.length / 400) + 2);
+    // The head, then a line break and a threat for each threat, then the tail.
+    expect(pieces).toHaveLength(2 * result.threats.length + 2);
+    expect(pieces.filter((_, i) => i % 2 === 0 && i > 0 && i <= 2 * result.threats.length)).toEqual(result.threats.map((t) => JSON.stringify(t)));
     const text = pieces.join('');
     const report = { $schema: REPORT_SCHEMA_ID, ...result, gate: verdict };
     // The same value as the whole report stringified ...
@@ -102,6 +104,20 @@ describe('utf8Batches', () => {
     );
   });
 
+  it('leaves each batch intact while the next one is encoded, so that one can be written while the next is made', () => {
+    const pieces = Array.from({ length: 200 }, (_, i) => `${String.fromCharCode(97 + (i % 26)).repeat(i % 7)}é${i}|`);
+    pieces.splice(50, 0, 'w'.repeat(100)); // a piece larger than a buffer comes between two batches
+    let previous: { view: Uint8Array; copy: Buffer } | undefined;
+    const all: Buffer[] = [];
+    for (const batch of utf8Batches(pieces, 24)) {
+      if (previous) expect(Buffer.from(previous.view).equals(previous.copy)).toBe(true);
+      previous = { view: batch, copy: Buffer.from(batch) };
+      all.push(previous.copy);
+    }
+    expect(all.length).toBeGreaterThan(50);
+    expect(Buffer.concat(all).toString('utf8')).toBe(pieces.join(''));
+  });
+
   it('fills the buffer before a write, and gives a piece too large for it a buffer of its own', () => {
     // A 12-byte buffer: room is kept for three bytes a character.
     expect(bytesOf(['ab', 'cd', 'ef', 'x'.repeat(10), 'gh'], 12).batches.map(String)).toEqual(['abcdef', 'x'.repeat(10), 'gh']);
@@ -123,6 +139,17 @@ describe('writeFileAtomically', () => {
     })());
     expect(readFileSync(file, 'utf8')).toBe(`${'x'.repeat(500)}\n`.repeat(5000));
     expect(statSync(file).mode & 0o777).toBe(0o640);
+  });
+
+  it('writes a text of many batches in order, several characters of UTF-8 alike', async () => {
+    const file = join(dir, 'many-batches.md');
+    const line = (i: number) => `| ${i} | é→😀 ${'x'.repeat(i % 300)} |\n`;
+    await writeFileAtomically(file, (function* () {
+      for (let i = 0; i < 90_000; i++) yield line(i);
+    })());
+    const expected = Array.from({ length: 90_000 }, (_, i) => line(i)).join('');
+    expect(Buffer.byteLength(expected)).toBeGreaterThan(3 * (4 << 20)); // more than three batches
+    expect(readFileSync(file, 'utf8')).toBe(expected);
   });
 
   it('when producing the text fails half way, the old file stays as it was and no temporary file is left', async () => {

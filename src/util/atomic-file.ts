@@ -27,11 +27,16 @@ export interface FileText {
   readonly text: Iterable<string> | string;
 }
 
-/** A file written to its temporary name, flushed and closed: renamed into place or removed. */
+/**
+ * A file written to its temporary name, its flush to the disk and its closing
+ * under way (`flushed`, which never rejects: it ends in the system's refusal or
+ * undefined); then renamed into place or removed.
+ */
 interface Prepared {
   readonly file: string;
   readonly temp: string;
   readonly target: string;
+  readonly flushed: Promise<unknown>;
 }
 
 export async function writeFileAtomically(file: string, text: Iterable<string> | string): Promise<void> {
@@ -51,17 +56,23 @@ export async function writeFilesAtomically(files: readonly FileText[]): Promise<
   };
   const targets = [];
   for (const { file } of files) targets.push(await targetOf(file));
+  const removeAll = () => Promise.all(prepared.map((p) => p.flushed.then(() => unlink(p.temp).catch(() => undefined))));
   try {
+    // One file is flushed to the disk while the next is written.
     for (let i = 0; i < files.length; i++) {
       const { file, text } = files[i]!;
       if (!targets[i]!.inPlace) prepared.push(await prepare(file, targets[i]!, text).catch(named(file)));
+    }
+    for (const p of prepared) {
+      const refused = await p.flushed;
+      if (refused !== undefined) named(p.file)(refused);
     }
     for (let i = 0; i < files.length; i++) {
       const { file, text } = files[i]!;
       if (targets[i]!.inPlace) await writeInPlace(targets[i]!.path, text).catch(named(file));
     }
   } catch (err) {
-    await Promise.all(prepared.map((p) => unlink(p.temp).catch(() => undefined)));
+    await removeAll();
     throw err;
   }
   for (let i = 0; i < prepared.length; i++) {
@@ -94,7 +105,7 @@ async function targetOf(file: string): Promise<Target> {
 async function writeInPlace(path: string, text: Iterable<string> | string): Promise<void> {
   const handle = await open(path, 'w');
   try {
-    for (const bytes of utf8Batches(text)) await writeAll(handle, bytes);
+    await writeText(handle, text);
   } finally {
     await handle.close();
   }
@@ -124,20 +135,40 @@ async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
   for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
 }
 
+/**
+ * The text's bytes, in order, each batch written while the next is encoded: one
+ * write at a time is under way, and it ends before the one after it starts (so
+ * before its buffer is filled again, see utf8Batches). Whatever fails, no write
+ * is left running on the handle.
+ */
+async function writeText(handle: FileHandle, text: Iterable<string> | string): Promise<void> {
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    for (const bytes of utf8Batches(text)) {
+      await writing;
+      writing = writeAll(handle, bytes);
+    }
+  } catch (err) {
+    await writing.catch(() => undefined);
+    throw err;
+  }
+  await writing;
+}
+
 async function prepare(file: string, { path: target, mode }: Target, text: Iterable<string> | string): Promise<Prepared> {
   const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   const handle = await open(temp, 'wx', 0o666);
-  let closed = false;
   try {
     if (mode !== undefined) await handle.chmod(mode);
-    for (const bytes of utf8Batches(text)) await writeAll(handle, bytes);
-    await handle.sync();
-    closed = true;
-    await handle.close();
-    return { file, temp, target };
+    await writeText(handle, text);
   } catch (err) {
-    if (!closed) await handle.close().catch(() => undefined);
+    await handle.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
     throw err;
   }
+  const flushed = handle.sync().then(
+    () => handle.close().then(() => undefined, (refused: unknown) => refused),
+    (refused: unknown) => handle.close().then(() => refused, () => refused),
+  );
+  return { file, temp, target, flushed };
 }
