@@ -13,6 +13,8 @@ import { loadModel } from '../src/model/load.js';
 import { REPORT_SCHEMA_ID, jsonReport } from '../src/report/json.js';
 import { batched, joinText } from '../src/report/report-text.js';
 import { documentText } from '../src/report/markdown/blocks.js';
+import { sarifLog, sarifReport } from '../src/report/sarif.js';
+import { isOpen } from '../src/analysis/threat.js';
 import fc from 'fast-check';
 import { loadRules } from '../src/rules/load.js';
 import { writeFileAtomically } from '../src/util/atomic-file.js';
@@ -52,6 +54,26 @@ describe('the JSON report in pieces', () => {
     const { result, verdict } = resultOf('valid/orders-platform.yaml');
     const empty = { ...result, threats: [] };
     expect([...jsonReport(empty, verdict)]).toEqual([`${JSON.stringify({ $schema: REPORT_SCHEMA_ID, ...empty, gate: verdict }, null, 2)}\n`]);
+  });
+});
+
+describe('the SARIF log in pieces', () => {
+  it.each(['valid/orders-platform.yaml', 'hostile/hostile-text.yaml', 'hostile/prototype-names.yaml'])('%s: each result a piece of its own, together JSON.stringify(log, null, 2)', (model) => {
+    const { result, verdict } = resultOf(model);
+    const pieces = [...sarifReport(result, verdict)];
+    const open = result.threats.filter((t) => isOpen(t.status)).length;
+    expect(open).toBeGreaterThan(0);
+    // Before each result its separator (the first with the log's head), then the tail.
+    expect(pieces).toHaveLength(2 * open + 1);
+    expect(pieces.join('')).toBe(`${JSON.stringify(sarifLog(result), null, 2)}\n`);
+  });
+
+  it('a log without results is one piece, `"results": []` as the whole log has it', () => {
+    const { result, verdict } = resultOf('valid/orders-platform.yaml');
+    const closed = { ...result, threats: result.threats.filter((t) => !isOpen(t.status)) };
+    const pieces = [...sarifReport(closed, verdict)];
+    expect(pieces).toEqual([`${JSON.stringify(sarifLog(closed), null, 2)}\n`]);
+    expect(pieces[0]).toContain('\n      "results": [],\n');
   });
 });
 

@@ -21,12 +21,12 @@ export interface RenderContext {
 export async function render(format: Format, ctx: RenderContext): Promise<ReportText> {
   switch (format) {
     case 'terminal':
-      return [(await import('./terminal.js')).renderTerminal(ctx.result, ctx.verdict, ctx.palette, { all: ctx.all })];
+      return (await import('./terminal.js')).terminalReport(ctx.result, ctx.verdict, ctx.palette, { all: ctx.all });
     case 'json':
       return (await import('./json.js')).jsonReport(ctx.result, ctx.verdict);
     case 'markdown':
       return (await import('./markdown.js')).markdownReport(ctx.result, ctx.verdict, ctx.graph);
     case 'sarif':
-      return [(await import('./sarif.js')).renderSarif(ctx.result, ctx.verdict)];
+      return (await import('./sarif.js')).sarifReport(ctx.result, ctx.verdict);
   }
 }

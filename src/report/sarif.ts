@@ -17,6 +17,7 @@ import { CONTROLS, isKnownControl } from '../model/catalog/controls.js';
 import { escapeMarkdown } from './escape.js';
 import { link } from './markdown/blocks.js';
 import { attackUrl, referenceLinks, safeUrl, securityHubUrl } from './references.js';
+import { joinText } from './report-text.js';
 import { compareSeverityThenId, compareText } from './threat-order.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -79,6 +80,7 @@ function recommendedFor(threats: readonly Threat[]): RecommendedControl[] {
   return [...seen.values()];
 }
 
+/** A rule's entry in `tool.driver.rules`, from its results. */
 function sarifRule(threats: readonly Threat[]) {
   const worst = [...threats].sort(compareSeverityThenId)[0]!;
   const recommended = recommendedFor(threats);
@@ -140,11 +142,23 @@ function sarifResult(t: Threat, ruleIndex: number) {
   };
 }
 
-export function sarifLog(result: AnalysisResult) {
+/** The open threats (expired acceptances included) in the results' order, and the rules they come from, in the rules' order. */
+function openByRule(result: AnalysisResult): { open: Threat[]; rules: Map<string, Threat[]> } {
   const open = result.threats.filter((t) => isOpen(t.status)).sort((a, b) => compareText(a.rule, b.rule) || compareText(a.id, b.id));
-  const ruleIds = [...new Set(open.map((t) => t.rule))].sort(compareText);
-  const index = new Map(ruleIds.map((id, i) => [id, i]));
-  return {
+  const rules = new Map<string, Threat[]>();
+  for (const t of open) {
+    const same = rules.get(t.rule);
+    if (same) same.push(t);
+    else rules.set(t.rule, [t]);
+  }
+  return { open, rules };
+}
+
+/** The log without its results (`results: []`), and the results to put in their place, made one at a time. */
+function sarifParts(result: AnalysisResult) {
+  const { open, rules } = openByRule(result);
+  const index = new Map([...rules.keys()].map((id, i) => [id, i]));
+  const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0' as const,
     runs: [
@@ -155,17 +169,55 @@ export function sarifLog(result: AnalysisResult) {
             version: result.tool.version,
             semanticVersion: result.tool.version,
             informationUri: 'https://ztm.dev',
-            rules: ruleIds.map((id) => sarifRule(open.filter((t) => t.rule === id))),
+            rules: [...rules.values()].map(sarifRule),
           },
         },
         columnKind: 'utf16CodeUnits' as const,
-        results: open.map((t) => sarifResult(t, index.get(t.rule)!)),
+        results: [] as ReturnType<typeof sarifResult>[],
         properties: { model: result.model.name, modelFile: result.model.file, summary: result.summary, ...(result.verification ? { verification: result.verification } : {}) },
       },
     ],
   };
+  return { log, results: (function* () {
+    for (const t of open) yield sarifResult(t, index.get(t.rule)!);
+  })() };
 }
 
-export function renderSarif(result: AnalysisResult, _verdict: GateVerdict): string {
-  return `${JSON.stringify(sarifLog(result), null, 2)}\n`;
+/** The whole log as one object (tests, and callers that read it). */
+export function sarifLog(result: AnalysisResult) {
+  const { log, results } = sarifParts(result);
+  log.runs[0]!.results = [...results];
+  return log;
+}
+
+export function renderSarif(result: AnalysisResult, verdict: GateVerdict): string {
+  return joinText(sarifReport(result, verdict));
+}
+
+/** Where a result's lines sit in the log: runs[0].results[i], four levels in. */
+const RESULT_INDENT = ' '.repeat(8);
+
+/**
+ * The log as `JSON.stringify(log, null, 2)` writes it, in pieces: the log
+ * without its results first, then each result as it is made, then the rest. No
+ * string holds the whole log (a large model's log nears V8's longest string),
+ * and no more than one result object is alive at a time. The run's
+ * `"results": []` is the only text at six spaces of indentation with that key
+ * (only the run's own keys are at that depth), and a result's pretty-printed
+ * lines, each moved eight spaces in, are what the whole log's printing gives
+ * them (no string value holds a raw newline).
+ */
+export function* sarifReport(result: AnalysisResult, _verdict: GateVerdict): Generator<string> {
+  const { log, results } = sarifParts(result);
+  const shell = JSON.stringify(log, null, 2);
+  const slot = '\n      "results": []';
+  const at = shell.indexOf(slot);
+  if (at < 0) throw new Error('the SARIF log has no results key');
+  let first = true;
+  for (const r of results) {
+    yield first ? `${shell.slice(0, at)}\n      "results": [\n${RESULT_INDENT}` : `,\n${RESULT_INDENT}`;
+    first = false;
+    yield JSON.stringify(r, null, 2).replaceAll('\n', `\n${RESULT_INDENT}`);
+  }
+  yield first ? `${shell}\n` : `\n      ]${shell.slice(at + slot.length)}\n`;
 }
