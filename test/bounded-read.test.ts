@@ -5,11 +5,11 @@
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { constants, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TooLargeError, readBounded, tooLargeText } from '../src/util/bounded-read.js';
+import { NotAFileError, TooLargeError, namesAStream, notAFileText, readBounded, tooLargeText } from '../src/util/bounded-read.js';
 import { tooDeepAt } from '../src/util/json-depth.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ztm-bounded-'));
@@ -46,15 +46,40 @@ describe('readBounded', () => {
     expect([e.file, e.size, e.limit]).toEqual([file, 1000, 999]);
   });
 
-  it('stops reading a device one byte past the limit, across several chunks', () => {
-    const e = refusal(() => readBounded('/dev/zero', 3 * MIB + 5));
+  it('refuses a device, a named pipe and a socket by what they are, without opening them (a pipe would wait for a writer)', () => {
+    const what = (file: string) => {
+      try {
+        readBounded(file, 10);
+      } catch (err) {
+        if (err instanceof NotAFileError) return [err.file, err.kind];
+        throw err;
+      }
+      throw new Error('read without a refusal');
+    };
+    const pipe = join(dir, 'no-writer');
+    execFileSync('mkfifo', [pipe]);
+    expect(what('/dev/zero')).toEqual(['/dev/zero', 'a character device']);
+    expect(what(pipe)).toEqual([pipe, 'a named pipe']);
+    expect(notAFileText('a named pipe', 'the baseline')).toBe('the baseline is a named pipe, not a regular file; name the file itself (to read standard input, name /dev/stdin)');
+  });
+
+  it('takes /dev/stdin, /dev/fd/N and /proc/self/fd/N as streams, as written only', () => {
+    expect(['/dev/stdin', '/dev/fd/0', '/dev/fd/12', '/proc/self/fd/1'].filter(namesAStream)).toHaveLength(4);
+    expect(['/dev/stdout/', 'x/dev/stdin', '/dev/fd/', '/dev/fd/1/x', '/proc/1/fd/0', '/dev/zero', './dev/stdin'].filter(namesAStream)).toEqual([]);
+  });
+
+  /** A stream as a user names one: the descriptor of `file`, opened by this process (without waiting), as /dev/fd/N. */
+  const asStream = (file: string) => `/dev/fd/${openSync(file, constants.O_RDONLY | constants.O_NONBLOCK)}`;
+
+  it('stops reading a device named as a stream one byte past the limit, across several chunks', () => {
+    const e = refusal(() => readBounded(asStream('/dev/zero'), 3 * MIB + 5));
     expect([e.size, e.limit]).toEqual([undefined, 3 * MIB + 5]);
   });
 
-  it('reads a pipe whole when it ends within the limit, and refuses it when it does not', () => {
+  it('reads a pipe named as a stream whole when it ends within the limit, and refuses it when it does not', () => {
     const bytes = randomBytes(2.5 * MIB);
-    expect(readBounded(fifoWith('whole', bytes), 3 * MIB).equals(bytes)).toBe(true);
-    expect(refusal(() => readBounded(fifoWith('long', bytes), 2 * MIB)).size).toBeUndefined();
+    expect(readBounded(asStream(fifoWith('whole', bytes)), 3 * MIB).equals(bytes)).toBe(true);
+    expect(refusal(() => readBounded(asStream(fifoWith('long', bytes)), 2 * MIB)).size).toBeUndefined();
   });
 
   it('passes on the system refusal of a missing file or a directory', () => {
@@ -65,7 +90,7 @@ describe('readBounded', () => {
   it('words a refusal with the size when known, else as a device or pipe', () => {
     expect(tooLargeText(50 * MIB, 32 * MIB, 'the file', 'files')).toBe('the file is 50 MiB; ztm reads files up to 32 MiB');
     expect(tooLargeText(40_000_000, 32 * MIB, 'the baseline', 'reports')).toBe('the baseline is 38.1 MiB; ztm reads reports up to 32 MiB');
-    expect(tooLargeText(undefined, 32 * MIB, 'the file', 'files')).toBe('the file is not a regular file, and it gave more than 32 MiB before ztm stopped reading; ztm reads files up to 32 MiB');
+    expect(tooLargeText(undefined, 32 * MIB, 'the file', 'files')).toBe('the file is a stream, and it gave more than 32 MiB before ztm stopped reading; ztm reads files up to 32 MiB');
   });
 });
 

@@ -5,7 +5,7 @@
  * analysed correctly. See fixtures/hostile/README.md for the corpus.
  */
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/model/diagnostics.js';
@@ -101,43 +101,92 @@ describe('a 50 MB file', () => {
   });
 });
 
-describe('a device or a pipe as an input (a link to /dev/zero in the repository)', () => {
-  // A size check before reading cannot see these (their size is 0): ztm counts the bytes as they
-  // come and stops one byte past its limit, so a link committed under a model's or a rule's name
-  // cannot make CI read until memory runs out.
-  const DEVICE = 'the file is not a regular file, and it gave more than 32 MiB before ztm stopped reading; ztm reads files up to 32 MiB. Name the file itself, not a device or a pipe.';
-  const linked = (name: string) => {
+describe('a device or a pipe as an input (a link committed in the repository)', () => {
+  // A link can name a device that never ends (/dev/zero), or a pipe that never gives a byte (a named
+  // pipe without a writer, /proc/self/fd/1 when the output is a pipe, /dev/kmsg): either would hold
+  // CI until its timeout. An input must be a regular file, unless its path as written is a standard
+  // stream's (/dev/stdin, /dev/fd/N), which only the command line can choose; such a stream is read up
+  // to the limit as its bytes come.
+  const DEVICE = 'the file is a character device, not a regular file; name the file itself (to read standard input, name /dev/stdin).';
+  const PIPE = 'the file is a named pipe, not a regular file; name the file itself (to read standard input, name /dev/stdin).';
+  const linked = (name: string, target = '/dev/zero') => {
     const dir = tempDir('device');
     const file = join(dir, name);
-    symlinkSync('/dev/zero', file);
+    symlinkSync(target, file);
     return { dir, file };
   };
+  /** A named pipe nobody writes to: opening it to read waits for a writer that never comes. */
+  const fifo = (dir: string, name: string) => {
+    const file = join(dir, name);
+    execFileSync('mkfifo', [file]);
+    return file;
+  };
+  const model = fixture('valid/orders-platform.yaml');
 
-  it('as the model: exit 2, one message, quickly', () => {
+  it('a link to /dev/zero as the model: exit 2, one message, quickly', () => {
     const { file } = linked('arch.yaml');
     expectRefused(file, [`: error: ${DEVICE}`], 3000, '/dev/zero as the model');
   });
 
-  it('as a rule file in a rules directory', () => {
+  it('a link to /dev/zero as a rule file in a rules directory', () => {
     const { dir, file } = linked('endless.yaml');
-    const r = timedZtm(['analyze', fixture('valid/orders-platform.yaml'), '--rules', dir]);
+    const r = timedZtm(['analyze', model, '--rules', dir]);
     expect(r.code).toBe(2);
     expect([r.stdout, r.stderr]).toEqual(['', `${file}: error: ${DEVICE}\n`]);
     expect(r.ms).toBeLessThan(3000);
   });
 
-  it('as the baseline, a report of ztm diff, and replayed evidence: each refused at its own limit', () => {
-    const model = fixture('valid/orders-platform.yaml');
+  it('/dev/zero as the baseline, a report of ztm diff, and replayed evidence: each refused by what it is', () => {
     const cases: [args: string[], stderr: string][] = [
-      [['analyze', model, '--baseline', '/dev/zero'], '/dev/zero: error: the baseline is not a regular file, and it gave more than 500 MiB before ztm stopped reading; ztm reads reports up to 500 MiB: expected the output of `ztm analyze --format json`\n'],
-      [['diff', '/dev/zero', '/dev/zero'], '/dev/zero: error: the old report is not a regular file, and it gave more than 500 MiB before ztm stopped reading; ztm reads reports up to 500 MiB: expected the output of `ztm analyze --format json`\n'],
-      [['verify', model, '--replay', '/dev/zero'], 'ztm verify: /dev/zero: the evidence file is not a regular file, and it gave more than 256 MiB before ztm stopped reading; ztm reads evidence files up to 256 MiB\n'],
+      [['analyze', model, '--baseline', '/dev/zero'], '/dev/zero: error: the baseline is a character device, not a regular file; name the file itself (to read standard input, name /dev/stdin)\n'],
+      [['diff', '/dev/zero', '/dev/zero'], '/dev/zero: error: the old report is a character device, not a regular file; name the file itself (to read standard input, name /dev/stdin)\n'],
+      [['verify', model, '--replay', '/dev/zero'], 'ztm verify: /dev/zero: the evidence file is a character device, not a regular file; name the file itself (to read standard input, name /dev/stdin)\n'],
     ];
     for (const [args, stderr] of cases) {
       const r = timedZtm(args);
       timings.push(`  /dev/zero to ${args[0]} ${args[2] ?? ''}: ${r.ms.toFixed(0)} ms`);
       expect([r.code, r.stdout, r.stderr], args.join(' ')).toEqual([2, '', stderr]);
     }
+  });
+
+  it('a named pipe without a writer as the model, the settings file found beside it, a rule file or the baseline: exit 2 at once, not a wait for ever', () => {
+    const dir = tempDir('fifo');
+    const pipeModel = fifo(dir, 'arch.yaml');
+    const r1 = timedZtm(['validate', pipeModel]);
+    expect([r1.code, r1.stdout, r1.stderr]).toEqual([2, '', `${pipeModel}: error: ${PIPE}\n${pipeModel}: invalid (1 error)\n`]);
+
+    // ztm.config.yaml is looked for beside the model: a pull request needs no option to plant it.
+    const withConfig = tempDir('fifo-config');
+    writeFileSync(join(withConfig, 'arch.yaml'), readFileSync(model));
+    const config = fifo(withConfig, 'ztm.config.yaml');
+    const r2 = timedZtm(['analyze', join(withConfig, 'arch.yaml')]);
+    expect([r2.code, r2.stdout, r2.stderr]).toEqual([2, '', `${config}: error: ${PIPE}\n`]);
+
+    const rules = tempDir('fifo-rules');
+    const rule = fifo(rules, 'team.yaml');
+    const r3 = timedZtm(['analyze', model, '--rules', rules]);
+    expect([r3.code, r3.stdout, r3.stderr]).toEqual([2, '', `${rule}: error: ${PIPE}\n`]);
+
+    const baseline = fifo(dir, 'baseline.json');
+    const r4 = timedZtm(['analyze', model, '--baseline', baseline]);
+    expect([r4.code, r4.stdout, r4.stderr]).toEqual([2, '', `${baseline}: error: the baseline is a named pipe, not a regular file; name the file itself (to read standard input, name /dev/stdin)\n`]);
+    for (const r of [r1, r2, r3, r4]) expect(r.ms).toBeLessThan(3000);
+  });
+
+  it('a settings file linked to /proc/self/fd/1, the output a pipe: exit 2 at once (reading its own output would wait for ever)', () => {
+    const dir = tempDir('self-fd');
+    writeFileSync(join(dir, 'arch.yaml'), readFileSync(model));
+    symlinkSync('/proc/self/fd/1', join(dir, 'ztm.config.yaml'));
+    const started = performance.now();
+    const r = spawnSync('sh', ['-c', '"$1" "$2" analyze "$3" 2>&1 | cat', 'sh', process.execPath, BIN, join(dir, 'arch.yaml')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 20_000 });
+    expect(r.status).toBe(0); // cat's
+    expect(r.stdout).toBe(`${join(dir, 'ztm.config.yaml')}: error: ${PIPE}\n`);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('/dev/stdin, named on the command line, is read as a stream up to the limit', () => {
+    const r = spawnSync('sh', ['-c', '"$1" "$2" validate /dev/stdin < /dev/zero', 'sh', process.execPath, BIN], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 20_000 });
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', '/dev/stdin: error: the file is a stream, and it gave more than 32 MiB before ztm stopped reading; ztm reads files up to 32 MiB. Give ztm the file itself, not a stream of it.\n/dev/stdin: invalid (1 error)\n']);
   });
 
   it('a model piped in (/dev/stdin) is read whole, past the first chunk', () => {

@@ -3,7 +3,7 @@
  * every AWS answer the checks used, masked (see mask.ts), with the account,
  * Region and time of the recording.
  */
-import { TooLargeError, readBounded, tooLargeText } from '../util/bounded-read.js';
+import { NotAFileError, TooLargeError, notAFileText, readBounded, tooLargeText } from '../util/bounded-read.js';
 import { safeParseBounded, z } from '../util/zod.js';
 import type { AwsAnswer, AwsRequest, FailureKind } from './gateway.js';
 import { whyUnreadable } from '../util/unreadable.js';
@@ -92,6 +92,7 @@ export function readEvidence(file: string): EvidenceFile {
     text = readBounded(file, MAX_EVIDENCE_BYTES).toString('utf8');
   } catch (err) {
     if (err instanceof TooLargeError) throw new EvidenceFileError(`${file}: ${tooLargeText(err.size, err.limit, 'the evidence file', 'evidence files')}`);
+    if (err instanceof NotAFileError) throw new EvidenceFileError(`${file}: ${notAFileText(err.kind, 'the evidence file')}`);
     throw new EvidenceFileError(`${file}: cannot read the evidence file: ${whyUnreadable(err)}`);
   }
   return parseEvidence(text, file);

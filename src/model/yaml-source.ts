@@ -9,7 +9,7 @@ import { type Diagnostic, InputError } from './diagnostics.js';
 import { FrameTable, type PathSegment, SourceMap, positionIn } from './source-map.js';
 import { thousands } from '../util/thousands.js';
 import { whyUnreadable } from '../util/unreadable.js';
-import { TooLargeError, readBounded, tooLargeText } from '../util/bounded-read.js';
+import { NotAFileError, TooLargeError, notAFileText, readBounded, tooLargeText } from '../util/bounded-read.js';
 
 export const LIMITS = {
   /** A 50,000-component model is about 22 MiB. */
@@ -38,14 +38,15 @@ export function readYamlFile(file: string): YamlSource {
     bytes = readBounded(file, LIMITS.maxBytes);
   } catch (err) {
     if (err instanceof TooLargeError) tooLarge(file, err.size);
+    if (err instanceof NotAFileError) return fail(file, 0, 0, 'not-a-file', `${notAFileText(err.kind, 'the file')}.`);
     return fail(file, 0, 0, 'unreadable', `cannot read the file: ${whyUnreadable(err)}.`);
   }
   return parseYaml(file, bytes);
 }
 
-/** A regular file's size is known before reading; a device or pipe (`/dev/zero`, or a link to it) is read up to the limit. */
+/** A regular file's size is known before reading; a stream (`/dev/stdin` given `< /dev/zero`) is read up to the limit. */
 function tooLarge(file: string, size: number | undefined): never {
-  const hint = size === undefined ? 'Name the file itself, not a device or a pipe.' : 'Split the model or remove generated content.';
+  const hint = size === undefined ? 'Give ztm the file itself, not a stream of it.' : 'Split the model or remove generated content.';
   return fail(file, 0, 0, 'too-large', `${tooLargeText(size, LIMITS.maxBytes, 'the file', 'files')}. ${hint}`);
 }
 

@@ -13,7 +13,7 @@ import { tooDeepAt } from '../util/json-depth.js';
 import { Report, type ReportDoc } from './report-schema.js';
 import { safeParseBounded } from '../util/zod.js';
 import { whyUnreadable } from '../util/unreadable.js';
-import { TooLargeError, readBounded, tooLargeText } from '../util/bounded-read.js';
+import { NotAFileError, TooLargeError, notAFileText, readBounded, tooLargeText } from '../util/bounded-read.js';
 
 /**
  * The largest report read: V8 cannot hold a longer string (2^29 - 24 characters).
@@ -34,6 +34,7 @@ export function readReport(file: string, role: string): ReportDoc {
     text = readBounded(file, MAX_REPORT_BYTES).toString('utf8');
   } catch (err) {
     if (err instanceof TooLargeError) return fail({ file, line: 0, column: 0, code: 'too-large', message: `${tooLargeText(err.size, err.limit, `the ${role}`, 'reports')}: expected the output of \`ztm analyze --format json\`` });
+    if (err instanceof NotAFileError) return fail({ file, line: 0, column: 0, code: 'not-a-file', message: notAFileText(err.kind, `the ${role}`) });
     return fail({ file, line: 0, column: 0, code: 'unreadable', message: `cannot read the ${role}: ${whyUnreadable(err)}` });
   }
   const deep = tooDeepAt(text, MAX_REPORT_DEPTH);

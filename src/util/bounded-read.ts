@@ -1,11 +1,17 @@
 /**
- * Reading a file the user named, never more than a limit. A size check before
- * reading is not enough: a path may name (or be a symbolic link to) a device or
- * a pipe, whose size is 0 however much it holds. `/dev/zero` would otherwise be
- * read until memory runs out. Here the bytes are counted as they come, and
- * reading stops one byte past the limit.
+ * Reading a file the user named, never more than a limit, and never waiting
+ * for bytes that may not come.
+ *
+ * A path may name, or be a symbolic link (committed in a pull request) to, a
+ * device or a pipe: `/dev/zero` gives bytes for ever, and a named pipe with no
+ * writer, `/proc/self/fd/1` when the output is a pipe, or `/dev/kmsg` gives
+ * none and would hold CI until its timeout. So an input must be a regular file,
+ * unless the user wrote a standard stream's own path (`/dev/stdin`,
+ * `/dev/fd/N`, `/proc/self/fd/N`): that path is the user's choice on the
+ * command line, which a file in a repository cannot make. A stream is read as
+ * its bytes come, and reading stops one byte past the limit.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { type Stats, closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 
 /** The file holds more than the limit: its size when the system knows it (a regular file), else undefined. */
 export class TooLargeError extends Error {
@@ -17,6 +23,38 @@ export class TooLargeError extends Error {
     super(`${file} holds more than ${limit} bytes`);
     this.name = 'TooLargeError';
   }
+}
+
+/** The path names something other than a regular file (or a directory, which the system refuses on reading): what it is. */
+export class NotAFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly kind: string,
+  ) {
+    super(`${file} is ${kind}`);
+    this.name = 'NotAFileError';
+  }
+}
+
+/** `/dev/stdin`, `/dev/fd/3`, `/proc/self/fd/0`: a standard stream or an inherited descriptor, as a user names one. */
+export const namesAStream = (file: string): boolean => /^\/dev\/(?:stdin|fd\/\d+)$|^\/proc\/self\/fd\/\d+$/.test(file);
+
+function kindOf(stat: Stats): string | undefined {
+  if (stat.isFile() || stat.isDirectory()) return undefined;
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * Why a path that is not a file was refused, in words shared by every reader:
+ * `the file is a named pipe, not a regular file; name the file itself (to read
+ * standard input, name /dev/stdin)`.
+ */
+export function notAFileText(kind: string, subject: string): string {
+  return `${subject} is ${kind}, not a regular file; name the file itself (to read standard input, name /dev/stdin)`;
 }
 
 const MIB = 1024 * 1024;
@@ -33,7 +71,7 @@ export function mib(bytes: number): string {
  * old report`), `kind` what ztm reads (`files`, `reports`).
  */
 export function tooLargeText(size: number | undefined, limit: number, subject: string, kind: string): string {
-  const what = size === undefined ? `${subject} is not a regular file, and it gave more than ${mib(limit)} before ztm stopped reading` : `${subject} is ${mib(size)}`;
+  const what = size === undefined ? `${subject} is a stream, and it gave more than ${mib(limit)} before ztm stopped reading` : `${subject} is ${mib(size)}`;
   return `${what}; ztm reads ${kind} up to ${mib(limit)}`;
 }
 
@@ -41,10 +79,14 @@ export function tooLargeText(size: number | undefined, limit: number, subject: s
 const CHUNK = 1 << 20;
 
 /**
- * The bytes of `file`, at most `maxBytes` of them, or TooLargeError. The
- * system's own errors (ENOENT, EISDIR, EACCES, ...) are passed on as they are.
+ * The bytes of `file`, at most `maxBytes` of them; TooLargeError past them, and
+ * NotAFileError for a device, pipe or socket not named as a stream (before it is
+ * opened: opening a pipe waits for a writer). The system's own errors (ENOENT,
+ * EISDIR, EACCES, ...) are passed on as they are.
  */
 export function readBounded(file: string, maxBytes: number): Buffer {
+  const kind = kindOf(statSync(file));
+  if (kind !== undefined && !namesAStream(file)) throw new NotAFileError(file, kind);
   const fd = openSync(file, 'r');
   try {
     const stat = fstatSync(fd);
