@@ -9,7 +9,8 @@ import { constants, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NotAFileError, TooLargeError, namesAStream, notAFileText, readBounded, tooLargeText } from '../src/util/bounded-read.js';
+import { NotAFileError, TooLargeError, notAFileText, readBounded, tooLargeText } from '../src/util/bounded-read.js';
+import { namesAStream } from '../src/util/stream-names.js';
 import { tooDeepAt } from '../src/util/json-depth.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ztm-bounded-'));
@@ -63,8 +64,8 @@ describe('readBounded', () => {
     expect(notAFileText('a named pipe', 'the baseline')).toBe('the baseline is a named pipe, not a regular file; name the file itself (to read standard input, name /dev/stdin)');
   });
 
-  it('takes /dev/stdin, /dev/fd/N and /proc/self/fd/N as streams, as written only', () => {
-    expect(['/dev/stdin', '/dev/fd/0', '/dev/fd/12', '/proc/self/fd/1'].filter(namesAStream)).toHaveLength(4);
+  it('takes /dev/stdin, /dev/stdout, /dev/stderr, /dev/fd/N and /proc/self/fd/N as streams, as written only', () => {
+    expect(['/dev/stdin', '/dev/stdout', '/dev/stderr', '/dev/fd/0', '/dev/fd/12', '/proc/self/fd/1'].filter(namesAStream)).toHaveLength(6);
     expect(['/dev/stdout/', 'x/dev/stdin', '/dev/fd/', '/dev/fd/1/x', '/proc/1/fd/0', '/dev/zero', './dev/stdin'].filter(namesAStream)).toEqual([]);
   });
 

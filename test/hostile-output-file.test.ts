@@ -1,14 +1,14 @@
 /**
- * `-o FILE` at awkward places. The report is written atomically (write-file-atomic:
+ * `-o FILE` at awkward places. The report is written atomically (written to
  * a temporary file next to the target, renamed into place), so every outcome is
  * the whole report or nothing: no partial file, no temporary file left behind,
  * an existing file untouched when the write fails. A path that cannot be written
  * is bad usage: exit 2 and one line on stderr, not an internal error (exit 3).
  *
- * Symbolic links: a link whose target resolves is written through (the target
- * gets the report, the link stays a link); a link that does not resolve (dangling,
- * or a loop) is replaced by the report itself, since write-file-atomic renames
- * onto the path it was given when it cannot resolve it.
+ * Symbolic links: a link at the target is replaced by the report, never written
+ * through, whether it resolves or not (dangling, a loop): a link committed in a
+ * pull request under a report's name must not make CI overwrite a file elsewhere.
+ * Only a standard stream's own path (`/dev/stdout`, itself a link) is followed.
  *
  * A device or a pipe (`-o /dev/stdout`, `-o /dev/null`, a named pipe) is written
  * in place: replacing it would put a regular file where the device was.
@@ -36,17 +36,20 @@ function expectRefused(out: string, why: string): void {
 }
 
 describe('-o through a symbolic link', () => {
-  it('to an existing file: writes the whole report through the link, which stays a link', () => {
+  it('to an existing file: the link is replaced by the whole report, and the file it named is untouched', () => {
+    // As a pull request could commit REVIEW.md -> ../../.bashrc: CI must not write there.
     const dir = tempDir('o-link');
-    writeFileSync(join(dir, 'target.json'), OLD);
-    symlinkSync(join(dir, 'target.json'), join(dir, 'link.json'));
+    const elsewhere = tempDir('o-link-victim');
+    writeFileSync(join(elsewhere, 'target.json'), OLD);
+    symlinkSync(join(elsewhere, 'target.json'), join(dir, 'link.json'));
     const r = report(join(dir, 'link.json'));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe(`wrote ${join(dir, 'link.json')}\ngate: passed (--fail-on none)\n`);
-    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
-    expect(readlinkSync(join(dir, 'link.json'))).toBe(join(dir, 'target.json'));
-    expect(readFileSync(join(dir, 'target.json'), 'utf8')).toBe(EXPECTED);
-    expect(readdirSync(dir).sort()).toEqual(['link.json', 'target.json']);
+    expect(lstatSync(join(dir, 'link.json')).isFile()).toBe(true);
+    expect(readFileSync(join(dir, 'link.json'), 'utf8')).toBe(EXPECTED);
+    expect(readFileSync(join(elsewhere, 'target.json'), 'utf8')).toBe(OLD);
+    expect(readdirSync(dir)).toEqual(['link.json']);
+    expect(readdirSync(elsewhere)).toEqual(['target.json']);
   });
 
   it('dangling: the link is replaced by the whole report (nothing is created where it pointed)', () => {
@@ -71,15 +74,32 @@ describe('-o through a symbolic link', () => {
     expect(readdirSync(dir).sort()).toEqual(['a', 'b']);
   });
 
-  it('to a directory: exit 2, the directory untouched, no temporary file', () => {
+  it('to a directory: the link is replaced by the report, the directory untouched', () => {
     const dir = tempDir('o-link-dir');
     mkdirSync(join(dir, 'reports'));
     writeFileSync(join(dir, 'reports', 'keep.json'), OLD);
     symlinkSync(join(dir, 'reports'), join(dir, 'link'));
-    expectRefused(join(dir, 'link'), 'it is a directory; give the path of a file');
+    const r = report(join(dir, 'link'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'link'), 'utf8')).toBe(EXPECTED);
     expect(readdirSync(dir).sort()).toEqual(['link', 'reports']);
     expect(readdirSync(join(dir, 'reports'))).toEqual(['keep.json']);
     expect(readFileSync(join(dir, 'reports', 'keep.json'), 'utf8')).toBe(OLD);
+  });
+});
+
+describe('several reports, one of them at a directory', () => {
+  it('exit 2 before any report is written: the others stay as they were', () => {
+    const dir = tempDir('o-several-dir');
+    writeFileSync(join(dir, 'k1.json'), OLD);
+    mkdirSync(join(dir, 'adir'));
+    for (const args of [['-o', join(dir, 'k1.json'), '--markdown', join(dir, 'adir')], ['-o', join(dir, 'adir'), '--sarif', join(dir, 'k1.json')]]) {
+      const r = runZtm(['analyze', MODEL, '--format', 'json', '--fail-on', 'none', ...args]);
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `ztm: cannot write ${join(dir, 'adir')}: it is a directory; give the path of a file\n`]);
+      expect(readFileSync(join(dir, 'k1.json'), 'utf8')).toBe(OLD);
+      expect(readdirSync(dir).sort()).toEqual(['adir', 'k1.json']);
+      expect(readdirSync(join(dir, 'adir'))).toEqual([]);
+    }
   });
 });
 

@@ -7,19 +7,25 @@
  *
  * Several files are written the same way, all or none: each goes to its
  * temporary file first, and only when every one is on disk are they renamed
- * into place.
+ * into place. Should a rename fail (a file made immutable, a directory put in
+ * its place meanwhile), the files already renamed are put back as they were,
+ * from a hard link to each old file kept until the last rename.
  *
- * As write-file-atomic does: a symbolic link to a file is followed (the file
- * it names is replaced; the link stays), a dangling or looping link is
- * replaced itself, and a replaced file keeps its permission bits.
+ * A symbolic link at the target is replaced by the file, never written
+ * through: a link committed in a pull request under a report's name
+ * (`REVIEW.md -> ~/.bashrc`) must not make CI overwrite a file elsewhere. A
+ * replaced regular file keeps its permission bits; a directory is refused
+ * before anything is written.
  *
- * A device, a pipe or a socket (`-o /dev/stdout`, `-o /dev/null`) cannot be
- * replaced, and must not be: renaming a file over `/dev/null` as root would
- * put a regular file in its place. Such a target is written in place, after
- * every regular file is on disk and before any is renamed.
+ * A device, a pipe or a socket cannot be replaced, and must not be: renaming a
+ * file over `/dev/null` as root would put a regular file in its place. Such a
+ * target, named as such (`-o /dev/null`, a named pipe, or a standard stream's
+ * path such as `/dev/stdout`, itself a link), is written in place, after every
+ * regular file is on disk and before any is renamed.
  */
 import { randomBytes } from 'node:crypto';
-import { type FileHandle, open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { type FileHandle, copyFile, link, lstat, open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { namesAStream } from './stream-names.js';
 import { utf8Batches } from './utf8-batches.js';
 
 export interface FileText {
@@ -46,8 +52,8 @@ export async function writeFileAtomically(file: string, text: Iterable<string> |
 /**
  * Every file written in full, or none of them changed. A refusal of the system
  * names its file (FileWriteError); any other failure (the text's producer threw)
- * is passed on as it is. The renames come last: only a failure among them (the
- * directory vanished between two renames) can leave some files replaced.
+ * is passed on as it is. The renames come last; a failed one puts back the
+ * files renamed before it (renameAll).
  */
 export async function writeFilesAtomically(files: readonly FileText[]): Promise<void> {
   const prepared: Prepared[] = [];
@@ -75,14 +81,54 @@ export async function writeFilesAtomically(files: readonly FileText[]): Promise<
     await removeAll();
     throw err;
   }
+  await renameAll(prepared, named);
+}
+
+/**
+ * The prepared files renamed into place, all or none: a hard link to each old
+ * file (a copy where links are refused) is kept until every rename is done, so
+ * a failed rename puts back the files renamed before it. One file needs none:
+ * its rename either happens or does not.
+ */
+async function renameAll(prepared: readonly Prepared[], named: (file: string) => (err: unknown) => never): Promise<void> {
+  const olds = prepared.length > 1 ? await Promise.all(prepared.map((p) => keepOld(p.target))) : [];
+  const dropOlds = () => Promise.all(olds.map((o) => (o.kept === undefined ? undefined : unlink(o.kept).catch(() => undefined))));
   for (let i = 0; i < prepared.length; i++) {
     try {
       await rename(prepared[i]!.temp, prepared[i]!.target);
     } catch (err) {
+      for (let j = 0; j < i; j++) await putBack(prepared[j]!.target, olds[j]!);
       await Promise.all(prepared.slice(i).map((p) => unlink(p.temp).catch(() => undefined)));
+      await dropOlds();
       named(prepared[i]!.file)(err);
     }
   }
+  await dropOlds();
+}
+
+/** What was at a target before the renames: nothing, or a regular file and (unless the system refused both a link and a copy) a second name for it. */
+interface Old {
+  readonly existed: boolean;
+  kept?: string;
+}
+
+async function keepOld(target: string): Promise<Old> {
+  const found = await lstat(target).catch(() => undefined);
+  if (!found?.isFile()) return { existed: found !== undefined };
+  const old = `${target}.${randomBytes(6).toString('hex')}.old`;
+  const kept = await link(target, old).then(
+    () => true,
+    () => copyFile(target, old).then(() => true, () => false),
+  );
+  return kept ? { existed: true, kept: old } : { existed: true };
+}
+
+/** The target as it was: the old file renamed back, or the new one removed where there was none. */
+async function putBack(target: string, old: Old): Promise<void> {
+  if (old.kept !== undefined) {
+    await rename(old.kept, target).catch(() => undefined);
+    old.kept = undefined;
+  } else if (!old.existed) await unlink(target).catch(() => undefined);
 }
 
 /** Where a file goes: the path a link leads to, the permission bits of a regular file there, and whether it is written in place. */
@@ -93,11 +139,15 @@ interface Target {
 }
 
 async function targetOf(file: string): Promise<Target> {
+  // A link is the target itself, unless the path names a standard stream (/dev/stdout is a link).
+  const own = await lstat(file).catch(() => undefined);
+  if (own?.isSymbolicLink() && !namesAStream(file)) return { path: file, inPlace: false };
   const path = await realpath(file).catch(() => file);
   const found = await stat(path).catch(() => undefined);
   if (found === undefined) return { path, inPlace: false };
   if (found.isFile()) return { path, mode: found.mode & 0o7777, inPlace: false };
-  // A directory stays a replacement target, for the system to refuse (EISDIR).
+  // Refused before any file is written, so that no other file of the run is replaced either.
+  if (found.isDirectory()) throw new FileWriteError(file, Object.assign(new Error(`${file} is a directory`), { code: 'EISDIR' }));
   return { path, inPlace: found.isCharacterDevice() || found.isFIFO() || found.isSocket() };
 }
 

@@ -12,6 +12,7 @@
  * its bytes come, and reading stops one byte past the limit.
  */
 import { type Stats, closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { namesAStream } from './stream-names.js';
 
 /** The file holds more than the limit: its size when the system knows it (a regular file), else undefined. */
 export class TooLargeError extends Error {
@@ -36,8 +37,6 @@ export class NotAFileError extends Error {
   }
 }
 
-/** `/dev/stdin`, `/dev/fd/3`, `/proc/self/fd/0`: a standard stream or an inherited descriptor, as a user names one. */
-export const namesAStream = (file: string): boolean => /^\/dev\/(?:stdin|fd\/\d+)$|^\/proc\/self\/fd\/\d+$/.test(file);
 
 function kindOf(stat: Stats): string | undefined {
   if (stat.isFile() || stat.isDirectory()) return undefined;
