@@ -131,9 +131,10 @@ describe.each(MODELS)('%s: JSON report', (model) => {
   const r = runZtm(['analyze', model, '--format', 'json', '--fail-on', 'none', '--rules', HOSTILE_RULES]);
   const m = source(model);
 
-  it('is valid JSON with no raw control character but its own line breaks, and carries the model\'s text exactly', () => {
+  it('is valid JSON with no raw control, bidi or zero-width character but its own line breaks, and carries the model\'s text exactly', () => {
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.replace(/\n/g, '')).not.toMatch(/[\u0000-\u001f]/);
+    // C1 controls (U+009B is a CSI), bidi overrides and line separators too: JSON.stringify leaves them raw.
+    expect(unsafeChars(r.stdout.replace(/\n/g, ''))).toEqual([]);
     const report = JSON.parse(r.stdout) as { model: { name: string; owner?: string }; threats: { element: string; elementKind: string; statement: { text: string } }[] };
     expect(report.model.name).toBe(m.name);
     if (m.owner !== undefined) expect(report.model.owner).toBe(m.owner);
@@ -151,6 +152,10 @@ describe.each(MODELS)('%s: SARIF', (model) => {
   const validate = sarifValidator();
   const r = runZtm(['analyze', model, '--format', 'sarif', '--fail-on', 'none', '--rules', HOSTILE_RULES]);
   const log = JSON.parse(r.stdout) as { runs: { results: { message: { text: string } }[] }[] };
+
+  it('holds no raw control, bidi or zero-width character but its own line breaks', () => {
+    expect(unsafeChars(r.stdout.replace(/\n/g, ''))).toEqual([]);
+  });
 
   it('validates against the SARIF 2.1.0 schema', () => {
     expect(r.code, r.stderr).toBe(0);

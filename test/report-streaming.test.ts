@@ -15,6 +15,7 @@ import { batched, joinText } from '../src/report/report-text.js';
 import { documentText } from '../src/report/markdown/blocks.js';
 import { sarifLog, sarifReport } from '../src/report/sarif.js';
 import { isOpen } from '../src/analysis/threat.js';
+import { inertJson } from '../src/report/escape.js';
 import fc from 'fast-check';
 import { loadRules } from '../src/rules/load.js';
 import { writeFileAtomically } from '../src/util/atomic-file.js';
@@ -35,7 +36,7 @@ describe('the JSON report in pieces', () => {
     const pieces = [...jsonReport(result, verdict)];
     // The head, then a line break and a threat for each threat, then the tail.
     expect(pieces).toHaveLength(2 * result.threats.length + 2);
-    expect(pieces.filter((_, i) => i % 2 === 0 && i > 0 && i <= 2 * result.threats.length)).toEqual(result.threats.map((t) => JSON.stringify(t)));
+    expect(pieces.filter((_, i) => i % 2 === 0 && i > 0 && i <= 2 * result.threats.length)).toEqual(result.threats.map((t) => inertJson(JSON.stringify(t))));
     const text = pieces.join('');
     const report = { $schema: REPORT_SCHEMA_ID, ...result, gate: verdict };
     // The same value as the whole report stringified ...
@@ -44,9 +45,9 @@ describe('the JSON report in pieces', () => {
     const lines = text.split('\n');
     const first = lines.indexOf('  "threats": [');
     const threatLines = lines.slice(first + 1, first + 1 + result.threats.length);
-    expect(threatLines).toEqual(result.threats.map((t, i) => `    ${JSON.stringify(t)}${i < result.threats.length - 1 ? ',' : ''}`));
+    expect(threatLines).toEqual(result.threats.map((t, i) => `    ${inertJson(JSON.stringify(t))}${i < result.threats.length - 1 ? ',' : ''}`));
     expect(lines[first + 1 + result.threats.length]).toBe('  ],');
-    const pretty = JSON.stringify({ ...report, threats: [] }, null, 2).split('\n');
+    const pretty = inertJson(JSON.stringify({ ...report, threats: [] }, null, 2)).split('\n');
     expect([...lines.slice(0, first), '  "threats": [],', ...lines.slice(first + 2 + result.threats.length)]).toEqual([...pretty, '']);
   });
 
@@ -65,7 +66,7 @@ describe('the SARIF log in pieces', () => {
     expect(open).toBeGreaterThan(0);
     // Before each result its separator (the first with the log's head), then the tail.
     expect(pieces).toHaveLength(2 * open + 1);
-    expect(pieces.join('')).toBe(`${JSON.stringify(sarifLog(result), null, 2)}\n`);
+    expect(pieces.join('')).toBe(`${inertJson(JSON.stringify(sarifLog(result), null, 2))}\n`);
   });
 
   it('a log without results is one piece, `"results": []` as the whole log has it', () => {

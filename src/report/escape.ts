@@ -1,13 +1,42 @@
 /** Escaping of text that comes from a model, for each place it is shown. */
 
-// C0/C1 controls (ESC starts terminal sequences; a newline or tab from a model would start or
-// shift a line of the report), bidi marks, overrides and isolates, zero-width joiners, and the
-// Unicode line and paragraph separators.
-const UNSAFE_TERMINAL = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+// Past the C0 controls: DEL and the C1 controls (U+009B is a CSI, as ESC [ is), bidi marks,
+// overrides and isolates, zero-width joiners, the BOM, and the Unicode line and paragraph
+// separators.
+const UNSAFE_PAST_C0 = '\\u007F-\\u009F\\u061C\\u200B-\\u200F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069\\uFEFF';
+
+// The C0 controls too (ESC starts terminal sequences; a newline or tab from a model would start
+// or shift a line of the report).
+const UNSAFE_TERMINAL = new RegExp(`[\\u0000-\\u001F${UNSAFE_PAST_C0}]`, 'g');
+
+const asUnicodeEscape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** Text safe to print to a terminal as part of one line: no escape sequences, no line breaks, no bidi tricks. */
 export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE_TERMINAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(UNSAFE_TERMINAL, asUnicodeEscape);
+}
+
+/** What JSON.stringify leaves as it is of the characters a terminal acts on (it escapes the C0 controls itself). */
+const UNSAFE_IN_JSON = new RegExp(`[${UNSAFE_PAST_C0}]`, 'g');
+const HAS_UNSAFE_IN_JSON = new RegExp(UNSAFE_IN_JSON.source);
+
+/**
+ * JSON text with every character a terminal or viewer acts on written as a
+ * `\uXXXX` escape: the same value to any JSON reader, and inert text to a
+ * terminal that shows the file (`ztm analyze --format json` to a screen, `cat`,
+ * a CI log). Outside strings JSON text is ASCII, so only string contents change.
+ */
+export function inertJson(json: string): string {
+  return HAS_UNSAFE_IN_JSON.test(json) ? json.replace(UNSAFE_IN_JSON, asUnicodeEscape) : json;
+}
+
+/**
+ * Whether source text (YAML) can make no string with such a character: it holds
+ * none, and no escape of a double-quoted scalar (`\x85`, `\u202E`, `\U…`, `\N`,
+ * `\L`, `\P`) that could write one. Conservative: a backslash-letter anywhere counts.
+ */
+export function sourceIsPlain(text: string): boolean {
+  return !HAS_UNSAFE_IN_JSON.test(text) && !/\\[xuUNLP]/.test(text);
 }
 
 // Mermaid marks entity codes with the placeholders "\uFB02\u00B0" (for "&") and

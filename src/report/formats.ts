@@ -2,6 +2,7 @@
 import type { AnalysisResult, GateVerdict } from '../analysis/result.js';
 import type { ModelGraph } from '../model/graph.js';
 import type { Palette } from './palette.js';
+import { threatTextIsPlain } from './plain-text.js';
 import type { ReportText } from './report-text.js';
 
 export const FORMATS = ['terminal', 'json', 'markdown', 'sarif'] as const;
@@ -23,10 +24,10 @@ export async function render(format: Format, ctx: RenderContext): Promise<Report
     case 'terminal':
       return (await import('./terminal.js')).terminalReport(ctx.result, ctx.verdict, ctx.palette, { all: ctx.all });
     case 'json':
-      return (await import('./json.js')).jsonReport(ctx.result, ctx.verdict);
+      return (await import('./json.js')).jsonReport(ctx.result, ctx.verdict, { plainThreats: threatTextIsPlain(ctx.result, ctx.graph) });
     case 'markdown':
       return (await import('./markdown.js')).markdownReport(ctx.result, ctx.verdict, ctx.graph);
     case 'sarif':
-      return (await import('./sarif.js')).sarifReport(ctx.result, ctx.verdict);
+      return (await import('./sarif.js')).sarifReport(ctx.result, ctx.verdict, { plainThreats: threatTextIsPlain(ctx.result, ctx.graph) });
   }
 }

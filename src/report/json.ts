@@ -1,5 +1,6 @@
 /** `--format json`: the versioned report (schema: schema/ztm-report-v1.schema.json). */
 import type { AnalysisResult, GateVerdict } from '../analysis/result.js';
+import { inertJson } from './escape.js';
 import { joinText } from './report-text.js';
 
 export const REPORT_SCHEMA_ID = 'https://ztm.dev/schema/ztm-report-v1.schema.json';
@@ -8,6 +9,13 @@ export const REPORT_SCHEMA_ID = 'https://ztm.dev/schema/ztm-report-v1.schema.jso
 export function renderJson(result: AnalysisResult, verdict: GateVerdict): string {
   return joinText(jsonReport(result, verdict));
 }
+
+export interface JsonOptions {
+  /** The threats' text is known to need no escape (see plain-text.ts): their pieces are left as JSON.stringify wrote them. */
+  readonly plainThreats?: boolean;
+}
+
+const asWritten = (json: string): string => json;
 
 /**
  * The report: `JSON.stringify(report, null, 2)` with one difference, each threat
@@ -24,9 +32,14 @@ export function renderJson(result: AnalysisResult, verdict: GateVerdict): string
  * several times faster than encoding strings joined with `+` (which V8 keeps as
  * trees of parts until they are read). Writers regroup the pieces (batched,
  * utf8Batches).
+ *
+ * Every character a terminal acts on that JSON.stringify leaves as it is (C1
+ * controls, bidi overrides, line separators) is written as a `\uXXXX` escape
+ * (inertJson): the same value, inert on a screen.
  */
-export function* jsonReport(result: AnalysisResult, verdict: GateVerdict): Generator<string> {
-  const shell = JSON.stringify({ $schema: REPORT_SCHEMA_ID, ...result, threats: [], gate: verdict }, null, 2);
+export function* jsonReport(result: AnalysisResult, verdict: GateVerdict, options: JsonOptions = {}): Generator<string> {
+  const inert = options.plainThreats ? asWritten : inertJson;
+  const shell = inertJson(JSON.stringify({ $schema: REPORT_SCHEMA_ID, ...result, threats: [], gate: verdict }, null, 2));
   const slot = '\n  "threats": []';
   const at = shell.indexOf(slot);
   if (at < 0) throw new Error('the JSON report has no top-level threats key');
@@ -38,7 +51,7 @@ export function* jsonReport(result: AnalysisResult, verdict: GateVerdict): Gener
   yield `${shell.slice(0, at)}\n  "threats": [`;
   for (let i = 0; i < threats.length; i++) {
     yield i === 0 ? '\n    ' : ',\n    ';
-    yield JSON.stringify(threats[i]);
+    yield inert(JSON.stringify(threats[i]));
   }
   yield `\n  ]${shell.slice(at + slot.length)}\n`;
 }

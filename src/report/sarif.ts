@@ -14,7 +14,8 @@
 import type { AnalysisResult, GateVerdict } from '../analysis/result.js';
 import { CATEGORY_TITLES, type RecommendedControl, type Severity, type Threat, isOpen } from '../analysis/threat.js';
 import { CONTROLS, isKnownControl } from '../model/catalog/controls.js';
-import { escapeMarkdown } from './escape.js';
+import { escapeMarkdown, inertJson } from './escape.js';
+import type { JsonOptions } from './json.js';
 import { link } from './markdown/blocks.js';
 import { attackUrl, referenceLinks, safeUrl, securityHubUrl } from './references.js';
 import { joinText } from './report-text.js';
@@ -205,11 +206,13 @@ const RESULT_INDENT = ' '.repeat(8);
  * `"results": []` is the only text at six spaces of indentation with that key
  * (only the run's own keys are at that depth), and a result's pretty-printed
  * lines, each moved eight spaces in, are what the whole log's printing gives
- * them (no string value holds a raw newline).
+ * them (no string value holds a raw newline). Characters a terminal acts on are
+ * escaped as in the JSON report (inertJson).
  */
-export function* sarifReport(result: AnalysisResult, _verdict: GateVerdict): Generator<string> {
+export function* sarifReport(result: AnalysisResult, _verdict: GateVerdict, options: JsonOptions = {}): Generator<string> {
+  const inert = options.plainThreats ? (json: string) => json : inertJson;
   const { log, results } = sarifParts(result);
-  const shell = JSON.stringify(log, null, 2);
+  const shell = inertJson(JSON.stringify(log, null, 2));
   const slot = '\n      "results": []';
   const at = shell.indexOf(slot);
   if (at < 0) throw new Error('the SARIF log has no results key');
@@ -217,7 +220,7 @@ export function* sarifReport(result: AnalysisResult, _verdict: GateVerdict): Gen
   for (const r of results) {
     yield first ? `${shell.slice(0, at)}\n      "results": [\n${RESULT_INDENT}` : `,\n${RESULT_INDENT}`;
     first = false;
-    yield JSON.stringify(r, null, 2).replaceAll('\n', `\n${RESULT_INDENT}`);
+    yield inert(JSON.stringify(r, null, 2).replaceAll('\n', `\n${RESULT_INDENT}`));
   }
   yield first ? `${shell}\n` : `\n      ]${shell.slice(at + slot.length)}\n`;
 }

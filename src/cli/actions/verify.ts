@@ -6,7 +6,7 @@ import { outputProblem } from '../output-files.js';
 import type { CommandContext } from '../main.js';
 import { InputError } from '../../model/diagnostics.js';
 import { loadModel } from '../../model/load.js';
-import { terminalSafe } from '../../report/escape.js';
+import { inertJson, terminalSafe } from '../../report/escape.js';
 import { colorWanted, makePalette, type Palette } from '../../report/palette.js';
 import type { VerificationResult } from '../../aws/index.js';
 import { type LiveSeverity, type VerifyVerdict, verifyVerdict } from '../../aws/gate.js';
@@ -43,7 +43,7 @@ export async function runVerify(ctx: CommandContext, file: string, flags: Verify
   // Colour is for a terminal: a report written to a file is plain text.
   const palette = makePalette(flags.format === 'terminal' && !flags.output && colorWanted(process.stdout, flags.color));
   const text = flags.format === 'json'
-    ? `${JSON.stringify(verifyJson(file, flags.replay ? 'replay' : 'live', result, verdict, exitCode, liveSeverity), null, 2)}\n`
+    ? `${inertJson(JSON.stringify(verifyJson(file, flags.replay ? 'replay' : 'live', result, verdict, exitCode, liveSeverity), null, 2))}\n`
     : terminalReport(result, verdict, palette, liveSeverity);
   await deliver(ctx.io, flags.output, text);
   for (const w of result.warnings) ctx.io.stderr(`${diag.warning('warning')}: ${terminalSafe(w)}\n`);
