@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runZtm } from './helpers/cli.js';
+import { loadRules } from '../src/rules/load.js';
 
 /** A project directory with the orders model and, when given, a config next to it. */
 function project(config?: string): { dir: string; model: string } {
@@ -53,6 +54,26 @@ describe('ztm.config.yaml', () => {
     expect(ids(runZtm(['analyze', model, '--no-builtin-rules']).stdout)).toEqual(['repudiation.rt-store-without-cloudtrail@db']);
     writeFileSync(join(dir, 'ztm.config.yaml'), `${BASE}  enabled: [tampering]\nformat: json\nfail_on: none\n`);
     expect(ids(runZtm(['analyze', model, '--no-builtin-rules']).stdout)).toEqual(['tampering.rt-plaintext-flow@web->api']);
+  });
+
+  it('says on stderr what it takes from the gate: rules turned off, severities lowered (a pull request can add a config)', () => {
+    const { model, dir } = project(`${BASE}  disabled: [spoofing, tampering.rt-plaintext-flow]\nformat: json\nfail_on: none\n`);
+    expect(runZtm(['analyze', model, '--no-builtin-rules']).stderr).toBe('ztm: ztm.config.yaml turns off 2 of 3 rules; the gate sees only what is left\ngate: passed (--fail-on none)\n');
+    writeFileSync(join(dir, 'ztm.config.yaml'), `${BASE}  severity:\n    spoofing.rt-unauthenticated-internal-flow: medium\n    tampering.rt-plaintext-flow: critical\nformat: json\n`);
+    expect(runZtm(['analyze', model, '--no-builtin-rules']).stderr).toBe('ztm: ztm.config.yaml lowers the severity of the threats of 1 rule; the gate sees only what is left\ngate: FAILED: 1 open threat at or above high: tampering.rt-plaintext-flow@web->api\n');
+    // Raising a severity takes nothing from the gate: no line.
+    writeFileSync(join(dir, 'ztm.config.yaml'), `${BASE}  severity:\n    tampering.rt-plaintext-flow: critical\nformat: json\nfail_on: none\n`);
+    expect(runZtm(['analyze', model, '--no-builtin-rules']).stderr).toBe('gate: passed (--fail-on none)\n');
+  });
+
+  it('refuses a config that leaves no rule enabled, which would pass every model', () => {
+    const { model, dir } = project('rules:\n  disabled: [spoofing, tampering, repudiation, information-disclosure, denial-of-service, elevation-of-privilege]\n');
+    const none = `error: the settings leave none of the ${loadRules().length} loaded rules enabled: ztm would check nothing and pass every model. Keep some rules enabled\n`;
+    const r = runZtm(['analyze', model]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `${join(dir, 'ztm.config.yaml')}:2:3: ${none}`]);
+    writeFileSync(join(dir, 'ztm.config.yaml'), 'rules:\n  enabled: []\n');
+    const r2 = runZtm(['analyze', model]);
+    expect([r2.code, r2.stdout, r2.stderr]).toEqual([2, '', `${join(dir, 'ztm.config.yaml')}:2:3: ${none}`]);
   });
 
   it('overrides a rule severity after analysis and records why', () => {

@@ -6,11 +6,12 @@
  */
 import { reviseThreat } from '../analysis/make-threat.js';
 import { type AnalysisResult, sortThreats, summarize } from '../analysis/result.js';
-import { CATEGORIES, type Category, type Threat } from '../analysis/threat.js';
+import { CATEGORIES, type Category, type Threat, severityRank } from '../analysis/threat.js';
 import { type Diagnostic, InputError } from '../model/diagnostics.js';
 import type { PathSegment } from '../model/source-map.js';
 import type { CompiledRule } from '../rules/load.js';
 import { didYouMean } from '../util/suggest.js';
+import { plural } from '../util/thousands.js';
 import { basename } from 'node:path';
 import type { LoadedConfig } from './load.js';
 
@@ -39,13 +40,42 @@ function checkNames(loaded: LoadedConfig, rules: readonly CompiledRule[]): Diagn
   return out;
 }
 
-/** Step 1, before analysis: the rules the config leaves enabled. */
+/**
+ * Step 1, before analysis: the rules the config leaves enabled. A config that
+ * leaves none of them is refused: ztm would check nothing and pass every model,
+ * and a pull request can add a config.
+ */
 export function selectRules(rules: readonly CompiledRule[], loaded: LoadedConfig | undefined): CompiledRule[] {
   if (!loaded) return [...rules];
   const errors = checkNames(loaded, rules);
   if (errors.length) throw new InputError(errors);
   const { enabled, disabled } = loaded.config.rules;
-  return rules.filter((rule) => (enabled === undefined || enabled.some((s) => selects(s, rule))) && !disabled.some((s) => selects(s, rule)));
+  const selected = rules.filter((rule) => (enabled === undefined || enabled.some((s) => selects(s, rule))) && !disabled.some((s) => selects(s, rule)));
+  if (rules.length > 0 && selected.length === 0) {
+    const key = enabled !== undefined ? 'enabled' : 'disabled';
+    const at = Object.hasOwn(loaded.config.rules, key) ? loaded.map.keyAt(['rules', key]) : loaded.map.keyAt(['rules']);
+    throw new InputError([{ severity: 'error', file: loaded.file, ...at, code: 'no-rule-left', message: `the settings leave none of the ${plural(rules.length, 'loaded rule')} enabled: ztm would check nothing and pass every model. Keep some rules enabled` }]);
+  }
+  return selected;
+}
+
+/**
+ * What the config takes from the gate, as a line for stderr that a CI log
+ * shows: how many loaded rules it turns off, and the threats of how many rules
+ * it lowers (`analyzed` is the result before overrideSeverities). Undefined when
+ * it takes nothing (it may still raise severities).
+ */
+export function configEffect(loaded: LoadedConfig | undefined, loadedRules: number, selectedRules: number, analyzed: AnalysisResult): string | undefined {
+  if (!loaded) return undefined;
+  const off = loadedRules - selectedRules;
+  const overrides = loaded.config.rules.severity;
+  const lowered = new Set<string>();
+  for (const t of analyzed.threats) {
+    const to = overrides[t.rule];
+    if (to !== undefined && severityRank(to) < severityRank(t.severity)) lowered.add(t.rule);
+  }
+  const parts = [off > 0 ? `turns off ${off} of ${plural(loadedRules, 'rule')}` : '', lowered.size > 0 ? `lowers the severity of the threats of ${plural(lowered.size, 'rule')}` : ''].filter(Boolean);
+  return parts.length === 0 ? undefined : `ztm: ${basename(loaded.file)} ${parts.join(' and ')}; the gate sees only what is left`;
 }
 
 /** Step 2, after analysis: per-rule severity overrides, each recorded as a severity factor. */

@@ -11,9 +11,10 @@ import { loadModel } from '../../model/load.js';
 import { loadRules } from '../../rules/load.js';
 import { type Format, type RenderContext, render } from '../../report/formats.js';
 import { gateLine } from '../../report/gate-line.js';
+import { terminalSafe } from '../../report/escape.js';
 import { colorWanted, makePalette } from '../../report/palette.js';
 import { today } from '../../util/today.js';
-import { overrideSeverities, selectRules } from '../../config/apply.js';
+import { configEffect, overrideSeverities, selectRules } from '../../config/apply.js';
 import { type LoadedConfig, findConfig, loadConfig } from '../../config/load.js';
 import { readReport } from '../../report/read-report.js';
 import { runLiveChecks } from '../live-checks.js';
@@ -49,8 +50,10 @@ export async function runAnalyze(ctx: CommandContext, file: string, cliFlags: An
   const diagPalette = makePalette(colorWanted(process.stderr, flags.color));
   let result;
   let graph;
+  let effect: string | undefined;
   try {
-    const rules = selectRules(loadRules([...(config?.ruleDirectories ?? []), ...flags.rules], { builtIn: flags.builtinRules }), config);
+    const loadedRules = loadRules([...(config?.ruleDirectories ?? []), ...flags.rules], { builtIn: flags.builtinRules });
+    const rules = selectRules(loadedRules, config);
     const model = loadModel(file);
     graph = model.graph;
     let verification: VerificationFacts | undefined;
@@ -64,13 +67,16 @@ export async function runAnalyze(ctx: CommandContext, file: string, cliFlags: An
       const { evidence: _evidence, ...facts } = outcome.result;
       verification = facts;
     }
-    result = overrideSeverities(analyze(graph, rules, { today: today(), warnings: model.warnings, ...(verification ? { verification } : {}) }), config);
+    const analyzed = analyze(graph, rules, { today: today(), warnings: model.warnings, ...(verification ? { verification } : {}) });
+    effect = configEffect(config, loadedRules.length, rules.length, analyzed);
+    result = overrideSeverities(analyzed, config);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     printDiagnostics(ctx.io, err.diagnostics, diagPalette);
     ctx.exitCode = EXIT.badInput;
     return;
   }
+  if (effect !== undefined) ctx.io.stderr(`${terminalSafe(effect)}\n`);
   const verdict = gate(result, flags.failOn, baseline);
   const report = (format: Format, colors: RenderContext['palette']) => render(format, { result, verdict, palette: colors, all: flags.all === true, graph });
   const plain = makePalette(false);
