@@ -10,6 +10,7 @@ import { flowName } from './graph.js';
 import { type IdList, ReferredIds } from './referred-ids.js';
 import type { Architecture } from './schema.js';
 import type { PathSegment, SourceMap } from './source-map.js';
+import { ACCOUNT_ELEMENT, checkUniqueIds } from './unique-ids.js';
 import { didYouMean } from '../util/suggest.js';
 
 export interface CheckContext {
@@ -120,6 +121,7 @@ export function checkReferences(model: Architecture, ctx: CheckContext, omitted:
     }
   }
 
+  checkUniqueIds(model, ctx.map, omitted.flowIndex, error);
   checkAcceptances(model, ctx, omitted, { componentIds, boundaryIds, flowNames }, error, warn);
 
   if (out.length && out.some((d) => d.severity === 'error')) return out;
@@ -138,14 +140,14 @@ function checkAcceptances(
   error: Report,
   warn: Report,
 ): void {
-  const isElement = (on: string) => on === 'account' || ids.componentIds.has(on) || ids.boundaryIds.has(on) || ids.flowNames.has(on)
+  const isElement = (on: string) => on === ACCOUNT_ELEMENT || ids.componentIds.has(on) || ids.boundaryIds.has(on) || ids.flowNames.has(on)
     || omits(omitted.components, on) || omits(omitted.boundaries, on) || omits(omitted.flows, on);
   for (let k = 0; k < model.accept.length; k++) {
     const a = model.accept[k]!;
     const i = omitted.acceptIndex[k] ?? k;
     const n = `acceptance #${i + 1}`;
     if (a.on !== undefined && !isElement(a.on)) {
-      const all = [...ids.componentIds, ...ids.boundaryIds, ...ids.flowNames.keys(), 'account'];
+      const all = [...ids.componentIds, ...ids.boundaryIds, ...ids.flowNames.keys(), ACCOUNT_ELEMENT];
       error(['accept', i, 'on'], 'unknown-reference', `${n} is on "${a.on}", which is not a component, flow, boundary or "account"${didYouMean(a.on, all)}`);
     }
     if (a.on === undefined && !a.threat.includes('@')) {
