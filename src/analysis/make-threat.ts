@@ -1,6 +1,7 @@
 /** The one place a Threat is made: identity, severity, status, evidence. */
 import { cached } from '../util/cached.js';
 import type { ModelGraph } from '../model/graph.js';
+import { threatId } from '../model/threat-id.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { Sensitivity } from './sensitivity.js';
 import { assessSeverity } from './severity.js';
@@ -11,10 +12,6 @@ import type { Facts } from '../rules/conditions.js';
 import type { AcceptanceBook, StatusDecision } from './status.js';
 import type { RuleDef } from '../rules/schema.js';
 import type { Acceptance, ElementKind, Evidence, RecommendedControl, References, Severity, SeverityReasoning, SourceLocation, Status, Threat, ThreatStatement } from './threat.js';
-
-export function threatId(rule: string, element: string): string {
-  return `${rule}@${element}`;
-}
 
 /** Where a rule fired, and what the threat's identity, severity, status and text are made from. */
 export interface ThreatSite {
@@ -43,7 +40,7 @@ export function makeThreat(rule: CompiledRule, site: ThreatSite, graph: ModelGra
     privileged: site.privileged,
     pathLength: site.path ? site.path.components.length - 1 : undefined,
   });
-  const decision = book.decide(id, def, site.element, site.controls);
+  const decision = book.decide(id, def, site.controls);
   return new ThreatRecord(id, rule, site, severity, reasoning, decision, graph);
 }
 

@@ -3,6 +3,7 @@
  * expiry), acceptance expired (counts as open), or open.
  */
 import type { Acceptance as AcceptanceDecl } from '../model/schema.js';
+import { acceptedThreat } from '../model/threat-id.js';
 import type { RuleDef } from '../rules/schema.js';
 import type { Acceptance, Status } from './threat.js';
 import { EMPTY } from '../util/empty.js';
@@ -32,35 +33,31 @@ const OPEN: StatusDecision = Object.freeze({ status: 'open', mitigatedBy: EMPTY 
 
 export class AcceptanceBook {
   private readonly used = new Set<number>();
-  /** Where each acceptance is found: by stable id (`threat: rule@element`), or by rule and element (`threat: rule`, `on: element`). */
-  private readonly byKey = new Map<string, number>();
+  /** Each acceptance by the id of the threat it names (the model checks allow one per threat). */
+  private readonly byThreat = new Map<string, number>();
 
   constructor(
     private readonly declared: readonly AcceptanceDecl[],
     private readonly today: string,
   ) {
-    // The first acceptance naming a threat wins, whichever way it names it.
-    const index = (key: string, i: number) => void (this.byKey.has(key) || this.byKey.set(key, i));
     declared.forEach((a, i) => {
-      index(a.threat, i);
-      if (a.on !== undefined) index(`${a.threat}\u0000${a.on}`, i);
+      const id = acceptedThreat(a);
+      if (!this.byThreat.has(id)) this.byThreat.set(id, i);
     });
   }
 
-  /** The first acceptance naming this threat, by stable id or by rule and element. */
-  find(threatId: string, rule: string, element: string): { index: number; decl: AcceptanceDecl } | undefined {
+  /** The acceptance naming this threat, by stable id or by rule and element. */
+  find(threatId: string): { index: number; decl: AcceptanceDecl } | undefined {
     if (this.declared.length === 0) return undefined;
-    const byId = this.byKey.get(threatId);
-    const byRule = this.byKey.get(`${rule}\u0000${element}`);
-    const index = byId === undefined ? byRule : byRule === undefined ? byId : Math.min(byId, byRule);
+    const index = this.byThreat.get(threatId);
     if (index === undefined) return undefined;
     this.used.add(index);
     return { index, decl: this.declared[index]! };
   }
 
-  decide(threatId: string, rule: RuleDef, element: string, controls: ReadonlySet<string>): StatusDecision {
+  decide(threatId: string, rule: RuleDef, controls: ReadonlySet<string>): StatusDecision {
     const closedBy = mitigation(rule, controls);
-    const found = this.find(threatId, rule.id, element);
+    const found = this.find(threatId);
     if (closedBy) return { status: 'mitigated', mitigatedBy: closedBy };
     if (!found) return OPEN;
     const a = found.decl;

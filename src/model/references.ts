@@ -11,6 +11,7 @@ import { type IdList, ReferredIds } from './referred-ids.js';
 import type { Architecture } from './schema.js';
 import type { PathSegment, SourceMap } from './source-map.js';
 import { ACCOUNT_ELEMENT, checkUniqueIds } from './unique-ids.js';
+import { acceptedThreat } from './threat-id.js';
 import { didYouMean } from '../util/suggest.js';
 
 export interface CheckContext {
@@ -142,10 +143,18 @@ function checkAcceptances(
 ): void {
   const isElement = (on: string) => on === ACCOUNT_ELEMENT || ids.componentIds.has(on) || ids.boundaryIds.has(on) || ids.flowNames.has(on)
     || omits(omitted.components, on) || omits(omitted.boundaries, on) || omits(omitted.flows, on);
+  const accepted = new Map<string, { index: number; line?: number }>();
+  const lineOf = (first: { index: number; line?: number }) => (first.line ??= ctx.map?.keyAt(['accept', first.index]).line ?? 1);
   for (let k = 0; k < model.accept.length; k++) {
     const a = model.accept[k]!;
     const i = omitted.acceptIndex[k] ?? k;
     const n = `acceptance #${i + 1}`;
+    if (a.on !== undefined || a.threat.includes('@')) {
+      const threat = acceptedThreat(a);
+      const first = accepted.get(threat);
+      if (first === undefined) accepted.set(threat, { index: i });
+      else error(['accept', i], 'duplicate-acceptance', `threat ${threat} is already accepted at line ${lineOf(first)}; keep one acceptance per threat`, true);
+    }
     if (a.on !== undefined && !isElement(a.on)) {
       const all = [...ids.componentIds, ...ids.boundaryIds, ...ids.flowNames.keys(), ACCOUNT_ELEMENT];
       error(['accept', i, 'on'], 'unknown-reference', `${n} is on "${a.on}", which is not a component, flow, boundary or "account"${didYouMean(a.on, all)}`);
