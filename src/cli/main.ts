@@ -4,6 +4,8 @@ import { EXIT, type ExitCode } from './exit-codes.js';
 import { type Io, isOutputError, processIo } from './io.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from '../version.js';
+import { terminalSafe } from '../report/escape.js';
+import { todayOverrideProblem } from '../util/today.js';
 
 export interface CommandContext {
   readonly io: Io;
@@ -13,6 +15,12 @@ export interface CommandContext {
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<ExitCode> {
   const ctx: CommandContext = { io, exitCode: EXIT.ok };
+  // Every command reads today's date (acceptance expiry) or may: a bad override stops them all.
+  const badToday = todayOverrideProblem();
+  if (badToday) {
+    io.stderr(`ztm: error: ${terminalSafe(badToday)}\n`);
+    return EXIT.badInput;
+  }
   const program = new Command('ztm')
     .description('Zero-trust STRIDE threat modeling for AWS architectures.')
     .version(VERSION, '-V, --version', 'print the version of ztm')

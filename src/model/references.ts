@@ -13,6 +13,7 @@ import type { PathSegment, SourceMap } from './source-map.js';
 import { ACCOUNT_ELEMENT, checkUniqueIds } from './unique-ids.js';
 import { acceptedThreat } from './threat-id.js';
 import { didYouMean } from '../util/suggest.js';
+import { isCalendarDate, notACalendarDate } from '../util/calendar-date.js';
 
 export interface CheckContext {
   readonly file: string;
@@ -113,6 +114,8 @@ export function checkReferences(model: Architecture, ctx: CheckContext, omitted:
     } else flowNames.set(name, i);
   }
 
+  if (model.updated !== undefined && !isCalendarDate(model.updated)) error(['updated'], 'invalid-value', notACalendarDate('the model was updated on', model.updated));
+
   const ct = model.account.cloudtrail;
   if (typeof ct === 'object' && ct.bucket !== undefined && !omitted.account) {
     const path = ['account', 'cloudtrail', 'bucket'];
@@ -162,8 +165,8 @@ function checkAcceptances(
     if (a.on === undefined && !a.threat.includes('@')) {
       error(['accept', i, 'threat'], 'missing-key', `${n} names the rule "${a.threat}" without \`on\`: say which element it accepts, or use the threat's stable id (rule@element)`);
     }
-    if (!isRealDate(a.expires)) {
-      error(['accept', i, 'expires'], 'invalid-value', `${n} expires on "${a.expires}", which is not a calendar date; write a real date as YYYY-MM-DD`);
+    if (!isCalendarDate(a.expires)) {
+      error(['accept', i, 'expires'], 'invalid-value', notACalendarDate(`${n} expires on`, a.expires));
       continue;
     }
     const days = daysBetween(ctx.today, a.expires);
@@ -232,11 +235,6 @@ function boundaryCycles(boundaries: Architecture['boundaries']): string[][] {
     for (const p of path) done.add(p);
   }
   return cycles;
-}
-
-function isRealDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 export function daysBetween(from: string, to: string): number {

@@ -8,6 +8,7 @@ import { BOUNDARY_KIND_IDS } from './catalog/boundaries.js';
 import { CONTROL_IDS, CUSTOM_CONTROL_PATTERN } from './catalog/controls.js';
 import { COMPONENT_KIND_IDS } from './catalog/kinds.js';
 import { PROTOCOL_IDS } from './catalog/protocols.js';
+import { DATE_PATTERN } from '../util/calendar-date.js';
 
 export const FORMAT_VERSION = 1;
 
@@ -16,7 +17,8 @@ export const ID_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,62}[A-Za-z0-9])?$/;
 export const Id = z.string().regex(ID_PATTERN, { error: 'ids use letters, digits, "-", "_" and "." and start and end with a letter or digit' });
 
 const text = (what: string) => z.string().max(4000).describe(what);
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'dates are written YYYY-MM-DD' });
+/** The form only: whether the day exists is checked with the references (isCalendarDate), for every date alike. */
+const IsoDate = z.string().regex(DATE_PATTERN, { error: 'dates are written YYYY-MM-DD' });
 
 export const Classification = z.enum(['public', 'internal', 'confidential', 'restricted']).describe('Data classification, from least to most sensitive.');
 export const Level = z.enum(['low', 'medium', 'high', 'critical']);
