@@ -23,7 +23,7 @@ const CASES: [name: string, line: number, column: number, code: string, message:
   ['unknown-reference', 9, 9, 'unknown-reference', 'flow #2 goes to "dbb", which is not a component (did you mean "db"?)'],
   ['yaml-syntax', 5, 3, 'yaml-syntax', 'YAML syntax error: missed comma between flow collection entries.'],
   ['empty', 1, 1, 'empty', 'the file is empty: a model starts with `ztm: 1` (run `ztm init` for a starter model).'],
-  ['top-level-list', 1, 1, 'not-a-mapping', 'the top level must be a mapping (key: value) starting with `ztm: 1`, but it is a list'],
+  ['top-level-list', 1, 1, 'not-a-mapping', 'the top level must be a mapping (key: value) starting with `ztm: 1`, but it is a list of 2 items'],
   ['wrong-version', 1, 6, 'format-version', 'this file is format version 2, but this ztm reads version 1; write `ztm: 1` (or upgrade ztm)'],
   ['tabs', 4, 1, 'tab-indent', 'a tab is used for indentation; YAML indents with spaces only. Replace the tab with spaces.'],
   ['duplicate-key', 5, 3, 'yaml-syntax', 'the key "web" appears twice in the same mapping; keys must be unique (merge the two entries or rename one).'],

@@ -7,6 +7,7 @@ import type { SourceMap } from '../model/source-map.js';
 import { readYamlFile } from '../model/yaml-source.js';
 import { zodDiagnostics } from '../model/zod-diagnostics.js';
 import { safeParseBounded } from '../util/zod.js';
+import { valueKind } from '../util/value-kind.js';
 import { CONFIG_FILE_NAME, Config, type ConfigDef } from './schema.js';
 
 export interface LoadedConfig {
@@ -27,7 +28,7 @@ export function findConfig(modelFile: string, cwd: string = process.cwd()): stri
 export function loadConfig(file: string): LoadedConfig {
   const { value, map } = readYamlFile(file);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new InputError([{ severity: 'error', file, line: 1, column: 1, code: 'not-a-mapping', message: `a ztm config is a mapping of settings (fail_on, format, rules), but this file holds ${Array.isArray(value) ? 'a list' : 'a single value'}` }]);
+    throw new InputError([{ severity: 'error', file, line: 1, column: 1, code: 'not-a-mapping', message: `a ztm config is a mapping of settings (fail_on, format, rules), but this file holds ${valueKind(value)}` }]);
   }
   const parsed = safeParseBounded(Config, value);
   if (!parsed.success) {

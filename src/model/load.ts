@@ -10,6 +10,7 @@ import { readYamlFile } from './yaml-source.js';
 import { zodDiagnostics } from './zod-diagnostics.js';
 import { today as currentDay } from '../util/today.js';
 import { type DocumentKind, documentKind } from './document-kind.js';
+import { valueKind } from '../util/value-kind.js';
 
 export interface LoadedModel {
   readonly graph: ModelGraph;
@@ -40,8 +41,7 @@ export function loadModel(file: string, options: LoadOptions = {}): LoadedModel 
 /** A mapping that says `ztm: 1`; anything else stops here, since nothing else can be read reliably. */
 function checkTopLevel(file: string, value: unknown, map: SourceMap): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    const found = Array.isArray(value) ? 'a list' : value === null || value === undefined ? 'nothing' : `the value ${JSON.stringify(value)}`;
-    throw new InputError([{ severity: 'error', file, line: 1, column: 1, code: 'not-a-mapping', message: `the top level must be a mapping (key: value) starting with \`ztm: 1\`, but it is ${found}` }]);
+    throw new InputError([{ severity: 'error', file, line: 1, column: 1, code: 'not-a-mapping', message: `the top level must be a mapping (key: value) starting with \`ztm: 1\`, but it is ${valueKind(value)}` }]);
   }
   const version = Object.hasOwn(value, 'ztm') ? (value as Record<string, unknown>).ztm : undefined;
   const other = documentKind(value);
@@ -50,7 +50,9 @@ function checkTopLevel(file: string, value: unknown, map: SourceMap): Record<str
     const at = version === undefined ? { line: 1, column: 1 } : map.valueAt(['ztm']);
     const message = version === undefined
       ? 'the format version is missing: add `ztm: 1` as the first line'
-      : `this file is format version ${JSON.stringify(version)}, but this ztm reads version 1; write \`ztm: 1\` (or upgrade ztm)`;
+      : typeof version === 'number'
+        ? `this file is format version ${version}, but this ztm reads version 1; write \`ztm: 1\` (or upgrade ztm)`
+        : `the format version \`ztm\` is ${valueKind(version)}, not a number; write \`ztm: 1\``;
     throw new InputError([{ severity: 'error', file, ...at, code: 'format-version', message }]);
   }
   return value as Record<string, unknown>;

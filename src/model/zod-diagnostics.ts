@@ -8,6 +8,7 @@ import { CONTROL_IDS } from './catalog/controls.js';
 import { didYouMean } from '../util/suggest.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { PathSegment, SourceMap } from './source-map.js';
+import { valueKind, versionValue } from '../util/value-kind.js';
 
 type Issue = z.core.$ZodIssue;
 type KnownKeys = (path: readonly PathSegment[]) => readonly string[];
@@ -64,16 +65,16 @@ function explain(issue: Issue, value: unknown, path: readonly PathSegment[]): { 
   }
   switch (issue.code) {
     case 'invalid_type':
-      return { code: 'wrong-type', message: `${subject} must be ${expectedOf(issue, value)}, not ${describeValue(value)}` };
+      return { code: 'wrong-type', message: `${subject} must be ${expectedOf(issue, value)}, not ${shown(value, path)}` };
     case 'invalid_value':
       return { code: 'unknown-value', message: unknownValue(path, value, issue.values.map(String)) };
     case 'invalid_union': {
       const options = unionValues(issue);
       if (options.length && typeof value === 'string') return { code: 'unknown-value', message: unknownValue(path, value, options) };
-      return { code: 'wrong-type', message: `${subject} must be ${expectedOf(issue, value)}, not ${describeValue(value)}` };
+      return { code: 'wrong-type', message: `${subject} must be ${expectedOf(issue, value)}, not ${shown(value, path)}` };
     }
     case 'invalid_format':
-      return { code: 'invalid-value', message: `${subject} is not valid (${describeValue(value)}): ${issue.message}` };
+      return { code: 'invalid-value', message: `${subject} is not valid (${shown(value, path)}): ${issue.message}` };
     case 'too_big':
       return { code: 'too-long', message: `${subject} is too long: at most ${String(issue.maximum)} ${issue.origin === 'string' ? 'characters' : 'items'}; shorten it` };
     case 'too_small':
@@ -83,15 +84,15 @@ function explain(issue: Issue, value: unknown, path: readonly PathSegment[]): { 
     case 'custom':
       return { code: 'invalid-value', message: `${subject}: ${issue.message}` };
     default:
-      return { code: 'invalid-value', message: `${subject} is not valid (${describeValue(value)}); see \`ztm schema\` for the accepted form` };
+      return { code: 'invalid-value', message: `${subject} is not valid (${shown(value, path)}); see \`ztm schema\` for the accepted form` };
   }
 }
 
 function unknownValue(path: readonly PathSegment[], value: unknown, options: readonly string[]): string {
   const subject = describePath(path);
-  if (options.length === 1) return `${subject} must be ${JSON.stringify(options[0])}, not ${describeValue(value)}`;
+  if (options.length === 1) return `${subject} must be ${JSON.stringify(options[0])}, not ${shown(value, path)}`;
   const key = lastKey(path);
-  if (typeof value !== 'string') return `${subject} must be ${listOptions(key, options)}, not ${describeValue(value)}`;
+  if (typeof value !== 'string') return `${subject} must be ${listOptions(key, options)}, not ${shown(value, path)}`;
   const named = typeof path[path.length - 1] === 'string' ? owner(path.slice(0, -1)) : subject;
   return `${named} has an unknown ${key} ${JSON.stringify(value)}${didYouMean(value, options)}; ${options.length > 8 ? `run \`ztm schema\` to see the ${options.length} accepted values` : `use ${listOptions(key, options)}`}`;
 }
@@ -156,6 +157,20 @@ function typeName(expected: string): string {
     default:
       return expected;
   }
+}
+
+/** The top-level keys that hold a document's format version: `ztm: 1`, `ztm-rules: 1`, a report's `version: 1`. */
+const VERSION_KEYS: ReadonlySet<PathSegment> = new Set(['ztm', 'ztm-rules', 'version']);
+
+/**
+ * A wrong value as a message shows it. The top level of a file that is not a
+ * model, rule file, config or report (a `.env` file, say) and a version that is
+ * not a number are told by kind and size only: their text may be a secret.
+ */
+function shown(value: unknown, path: readonly PathSegment[]): string {
+  if (path.length === 0) return valueKind(value);
+  if (path.length === 1 && VERSION_KEYS.has(path[0]!)) return versionValue(value);
+  return describeValue(value);
 }
 
 export function describeValue(v: unknown): string {

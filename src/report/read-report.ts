@@ -13,6 +13,7 @@ import { tooDeepAt } from '../util/json-depth.js';
 import { Report, type ReportDoc } from './report-schema.js';
 import { safeParseBounded } from '../util/zod.js';
 import { whyUnreadable } from '../util/unreadable.js';
+import { valueKind } from '../util/value-kind.js';
 import { NotAFileError, TooLargeError, notAFileText, readBounded, tooLargeText } from '../util/bounded-read.js';
 
 /**
@@ -47,9 +48,13 @@ export function readReport(file: string, role: string): ReportDoc {
     const at = positionIn(text, Math.min(problem.offset, text.length));
     return fail({ file, ...at, code: 'invalid-json', message: `the ${role} is not valid JSON: ${problem.message}. It must be a report written by \`ztm analyze --format json\`` });
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || (value as { version?: unknown }).version !== 1) {
-    const version = value !== null && typeof value === 'object' ? (value as { version?: unknown }).version : undefined;
-    const what = version === undefined ? 'has no report version' : `is report version ${JSON.stringify(version)}, and this ztm reads version 1`;
+  const isMapping = value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (!isMapping || (value as { version?: unknown }).version !== 1) {
+    const version = isMapping ? (value as { version?: unknown }).version : undefined;
+    const what = !isMapping
+      ? `is ${valueKind(value)}, not a report`
+      : version === undefined ? 'has no report version'
+        : typeof version === 'number' ? `is report version ${version}, and this ztm reads version 1` : `has a report version that is ${valueKind(version)}, not a number`;
     return fail({ file, line: 1, column: 1, code: 'not-a-report', message: `the ${role} ${what}: expected the output of \`ztm analyze --format json\`` });
   }
   const parsed = safeParseBounded(Report, value);
