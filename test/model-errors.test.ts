@@ -53,6 +53,34 @@ describe('one fixture per error class', () => {
     expect(errorsOf(file)).toEqual([{ line: 2, column: 10, code: 'encoding', message: 'the file has bytes that are not UTF-8 here; save it as UTF-8.' }]);
   });
 
+  /** A model file of these bytes: its one error. */
+  const errorsOfBytes = (name: string, bytes: Buffer) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ztm-bytes-')), name);
+    writeFileSync(file, bytes);
+    return errorsOf(file);
+  };
+
+  it('a character YAML does not allow (ESC, a C1 control) is located at the character, with its code', () => {
+    const at = (code: string) => ({ line: 2, column: 9, code: 'yaml-syntax', message: `the file holds the character ${code} here, which YAML does not allow in a file (a control character, or half of a UTF-16 pair); remove it, or write it as an escape in a double-quoted string ("\\x1b").` });
+    expect(errorsOfBytes('esc.yaml', Buffer.from('ztm: 1\nname: ab\u001b[31mred\ncomponents: {}\n'))).toEqual([at('U+001B')]);
+    expect(errorsOfBytes('c1.yaml', Buffer.from('ztm: 1\nname: ab\u009b31mred\ncomponents: {}\n'))).toEqual([at('U+009B')]);
+  });
+
+  it('a second document is located at its `---`, or at what follows a `...`', () => {
+    const second = (line: number, column: number) => [{ line, column, code: 'yaml-syntax', message: 'a second YAML document starts here; ztm reads one document a file. Remove the `---` line and what follows, or put it in a file of its own.' }];
+    expect(errorsOfBytes('two.yaml', Buffer.from('ztm: 1\nname: x\ncomponents: {}\n---\nztm: 1\n'))).toEqual(second(4, 1));
+    expect(errorsOfBytes('marked.yaml', Buffer.from('# a model\n---\nztm: 1\nname: x\ncomponents: {}\n--- # again\nztm: 1\n'))).toEqual(second(6, 1));
+    expect(errorsOfBytes('ended.yaml', Buffer.from('ztm: 1\nname: x\ncomponents: {}\n...\n# then\n  name: y\n'))).toEqual(second(6, 3));
+  });
+
+  it('a UTF-32 file is named as such', () => {
+    const utf32 = (bom: number[], text: string) => Buffer.concat([Buffer.from(bom), Buffer.from([...text].flatMap((c) => (bom[0] === 0 ? [0, 0, 0, c.charCodeAt(0)] : [c.charCodeAt(0), 0, 0, 0])))]);
+    const encoding = (kind: string) => [{ line: 1, column: 1, code: 'encoding', message: `the file is ${kind}; save it as UTF-8.` }];
+    expect(errorsOfBytes('le.yaml', utf32([0xff, 0xfe, 0, 0], 'ztm: 1\n'))).toEqual(encoding('UTF-32'));
+    expect(errorsOfBytes('be.yaml', utf32([0, 0, 0xfe, 0xff], 'ztm: 1\n'))).toEqual(encoding('UTF-32'));
+    expect(errorsOfBytes('16.yaml', Buffer.from([0xff, 0xfe, 0x7a, 0]))).toEqual(encoding('UTF-16'));
+  });
+
   it('a missing file is a clear error, not a stack trace', () => {
     expect(errorsOf(fixture('invalid/no-such-file.yaml'))).toEqual([{ line: 0, column: 0, code: 'unreadable', message: 'cannot read the file: no such file; check the path.' }]);
   });

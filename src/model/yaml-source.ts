@@ -6,7 +6,7 @@
 import { isUtf8 } from 'node:buffer';
 import yaml from 'js-yaml';
 import { type Diagnostic, InputError } from './diagnostics.js';
-import { FrameTable, type PathSegment, SourceMap, positionIn } from './source-map.js';
+import { FrameTable, type PathSegment, type Position, SourceMap, positionIn } from './source-map.js';
 import { thousands } from '../util/thousands.js';
 import { whyUnreadable } from '../util/unreadable.js';
 import { NotAFileError, TooLargeError, notAFileText, readBounded, tooLargeText } from '../util/bounded-read.js';
@@ -128,7 +128,7 @@ function parseWithPositions(file: string, text: string, recordedDepth: number): 
       // From the offset, as every other position: js-yaml's own line count takes a lone CR
       // as a line break, and its null-byte check puts the byte on line 1 at its file offset.
       const offset = Math.min(mark?.position ?? 0, text.length);
-      const at = tagStart(err.reason, text, offset) ?? positionIn(text, offset);
+      const at = problemStart(err.reason, text, offset) ?? positionIn(text, offset);
       fail(file, at.line, at.column, code, explainYamlError(err.reason, text, mark?.position ?? 0));
     }
     throw err;
@@ -137,6 +137,9 @@ function parseWithPositions(file: string, text: string, recordedDepth: number): 
 }
 
 function decode(file: string, bytes: Uint8Array): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+    fail(file, 1, 1, 'encoding', 'the file is UTF-32; save it as UTF-8.');
+  }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     fail(file, 1, 1, 'encoding', 'the file is UTF-16; save it as UTF-8.');
   }
@@ -214,14 +217,64 @@ function checkExpansion(file: string, root: unknown, map: SourceMap): void {
   visit(root);
 }
 
-/** js-yaml reports a refused tag after the tagged value: point at the tag itself. */
-function tagStart(reason: string, text: string, offset: number): { line: number; column: number } | undefined {
+/**
+ * Where the problem js-yaml reports is, where its own mark is elsewhere: it
+ * marks a refused tag after the tagged value, a character YAML does not allow
+ * at the end of its line, and a second document at the start of the file.
+ */
+function problemStart(reason: string, text: string, offset: number): Position | undefined {
+  if (/unknown tag/.test(reason)) return tagStart(reason, text, offset);
+  if (/non-printable/.test(reason)) {
+    const at = firstNonPrintable(text);
+    return at < 0 ? undefined : positionIn(text, at);
+  }
+  if (/expected a single document/.test(reason)) {
+    const at = secondDocument(text);
+    return at < 0 ? undefined : positionIn(text, at);
+  }
+  return undefined;
+}
+
+function tagStart(reason: string, text: string, offset: number): Position | undefined {
   const tag = /unknown tag !<([^>]*)>/.exec(reason)?.[1];
   if (tag === undefined) return undefined;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const written = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice(18)}` : tag;
   const at = text.lastIndexOf(written, offset);
   return at >= lineStart ? positionIn(text, at) : undefined;
+}
+
+/** What YAML 1.2 does not allow in a file, as js-yaml checks it: controls but tab and line breaks, DEL, C1 but NEL, U+FFFE/U+FFFF, and a lone surrogate. */
+const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+
+function firstNonPrintable(text: string): number {
+  const m = NON_PRINTABLE.exec(text);
+  if (m === null) return -1;
+  // A lone low surrogate is matched with the character before it.
+  return m[0].length === 2 && m[0].charCodeAt(1) >= 0xdc00 && m[0].charCodeAt(1) <= 0xdfff ? m.index + 1 : m.index;
+}
+
+/** The offset where a second document begins: a `---` after content, or content after a `...`; -1 if none is found. */
+function secondDocument(text: string): number {
+  const lines = /^(.*)$/gm;
+  let content = false;
+  let ended = false;
+  for (let m = lines.exec(text); m !== null; m = lines.exec(text)) {
+    const line = m[1]!;
+    if (m[0].length === 0 && m.index >= text.length) break;
+    const marker = /^(---|\.\.\.)(?=[ \t\r]|$)/.exec(line)?.[1];
+    if (marker === '---') {
+      if (content || ended) return m.index;
+      content = /^---[ \t]+[^ \t\r#]/.test(line);
+    } else if (marker === '...') {
+      if (content) ended = true;
+    } else if (/^[ \t]*[^ \t\r#]/.test(line)) {
+      if (ended) return m.index + (line.length - line.trimStart().length);
+      content = true;
+    }
+    if (m[0].length === 0) lines.lastIndex++;
+  }
+  return -1;
 }
 
 function explainYamlError(reason: string, text: string, offset: number): string {
@@ -237,5 +290,11 @@ function explainYamlError(reason: string, text: string, offset: number): string 
   }
   if (/exceeded maxDepth/.test(reason)) return `the file nests lists and mappings deeper than ${LIMITS.maxDepth} levels here; a model needs far fewer. Flatten this value.`;
   if (/bad indentation|end of the stream or a document separator/.test(reason)) return `YAML syntax error: ${reason}. Check the indentation of this line against the lines above.`;
+  if (/non-printable/.test(reason)) {
+    const at = firstNonPrintable(text);
+    const code = at < 0 ? 'a character' : `the character U+${text.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')}`;
+    return `the file holds ${code} here, which YAML does not allow in a file (a control character, or half of a UTF-16 pair); remove it, or write it as an escape in a double-quoted string ("\\x1b").`;
+  }
+  if (/expected a single document/.test(reason)) return 'a second YAML document starts here; ztm reads one document a file. Remove the `---` line and what follows, or put it in a file of its own.';
   return `YAML syntax error: ${reason}.`;
 }
