@@ -6,12 +6,12 @@
  * of conditions) are refused with a positioned message; huge lists stay bounded
  * and correct. Rule files are data: nothing in them runs.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../src/model/load.js';
 import { COMPONENT_KINDS } from '../src/model/catalog/kinds.js';
-import { fixture } from './helpers/cli.js';
+import { ROOT as ROOT_DIR, fixture } from './helpers/cli.js';
 import { STACK_TRACE, tempDir, timedZtm } from './helpers/hostile.js';
 
 const EVERYTHING = 'fixtures/hostile/rules/match-everything';
@@ -220,4 +220,35 @@ describe('a rule file of 70,000 broken rules', () => {
     expect(out.slice(200)).toEqual(['ztm: 629,800 more errors not shown; fix the first ones, then check again', '']);
     expect(r.stderr).not.toMatch(STACK_TRACE);
   }, 90_000);
+});
+
+describe('rule files and directories that would load nothing', () => {
+  const model = fixture('valid/orders-platform.yaml');
+  const rules = readFileSync(join(ROOT_DIR, 'test/data/rules/report-test-rules.yaml'), 'utf8');
+  const NONE = 'the rules directory holds no rule file';
+  const WHERE = "ztm reads the *.yaml and *.yml files of the directory itself, not of its subdirectories. Name the directory that holds them, or add a rule file";
+
+  it('a directory whose rule files sit in a subdirectory, or are named .YAML: exit 2, saying why (it used to load none, silently)', () => {
+    const nested = tempDir('rules-nested');
+    mkdirSync(join(nested, 'team'));
+    writeFileSync(join(nested, 'team', 'rules.yaml'), rules);
+    const r = timedZtm(['analyze', model, '--rules', nested]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `${nested}: error: ${NONE}; ${WHERE}\n`]);
+    const upper = tempDir('rules-upper');
+    writeFileSync(join(upper, 'TEAM.YAML'), rules);
+    const r2 = timedZtm(['analyze', model, '--rules', upper]);
+    expect([r2.code, r2.stdout, r2.stderr]).toEqual([2, '', `${upper}: error: ${NONE} (ztm reads names ending in .yaml or .yml, in lower case); ${WHERE}\n`]);
+  });
+
+  it('an empty rule file or settings file says what the file should hold, not what a model starts with', () => {
+    const dir = tempDir('rules-empty');
+    writeFileSync(join(dir, 'empty.yaml'), '# nothing yet\n');
+    const r = timedZtm(['analyze', model, '--rules', dir]);
+    expect([r.code, r.stderr]).toEqual([2, `${join(dir, 'empty.yaml')}:1:1: error: the file is empty: a rule file starts with \`ztm-rules: 1\` and lists its \`rules:\` (see rules/README.md).\n`]);
+    const project = tempDir('config-empty');
+    writeFileSync(join(project, 'arch.yaml'), readFileSync(model));
+    writeFileSync(join(project, 'ztm.config.yaml'), '');
+    const r2 = timedZtm(['analyze', join(project, 'arch.yaml')]);
+    expect([r2.code, r2.stderr]).toEqual([2, `${join(project, 'ztm.config.yaml')}:1:1: error: the file is empty: a ztm config is a mapping of settings such as \`fail_on: high\` (see README, "Configuration"), or delete the file.\n`]);
+  });
 });

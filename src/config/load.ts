@@ -26,7 +26,7 @@ export function findConfig(modelFile: string, cwd: string = process.cwd()): stri
 }
 
 export function loadConfig(file: string): LoadedConfig {
-  const { value, map } = readYamlFile(file);
+  const { value, map } = readYamlFile(file, { expected: 'a ztm config is a mapping of settings such as `fail_on: high` (see README, "Configuration"), or delete the file' });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InputError([{ severity: 'error', file, line: 1, column: 1, code: 'not-a-mapping', message: `a ztm config is a mapping of settings (fail_on, format, rules), but this file holds ${valueKind(value)}` }]);
   }

@@ -28,7 +28,7 @@ export interface LoadOptions {
  * right shape), sorted by position, in one InputError.
  */
 export function loadModel(file: string, options: LoadOptions = {}): LoadedModel {
-  const { value, map } = readYamlFile(file);
+  const { value, map } = readYamlFile(file, { expected: 'a model starts with `ztm: 1` (run `ztm init` for a starter model)' });
   const top = checkTopLevel(file, value, map);
   const shape = checkShape(top);
   const shapeErrors = zodDiagnostics(file, map, top, shape.issues, (p) => keysAt(Architecture, p));

@@ -32,7 +32,7 @@ const fail = (file: string, line: number, column: number, code: string, message:
 };
 
 
-export function readYamlFile(file: string): YamlSource {
+export function readYamlFile(file: string, options: ParseOptions = {}): YamlSource {
   let bytes: Buffer;
   try {
     bytes = readBounded(file, LIMITS.maxBytes);
@@ -41,7 +41,7 @@ export function readYamlFile(file: string): YamlSource {
     if (err instanceof NotAFileError) return fail(file, 0, 0, 'not-a-file', `${notAFileText(err.kind, 'the file')}.`);
     return fail(file, 0, 0, 'unreadable', `cannot read the file: ${whyUnreadable(err)}.`);
   }
-  return parseYaml(file, bytes);
+  return parseYaml(file, bytes, options);
 }
 
 /** A regular file's size is known before reading; a stream (`/dev/stdin` given `< /dev/zero`) is read up to the limit. */
@@ -53,6 +53,8 @@ function tooLarge(file: string, size: number | undefined): never {
 export interface ParseOptions {
   /** Record every node's position at once, not only the near-root ones (tests compare the two). */
   readonly recordAll?: boolean;
+  /** What the file should hold, for the message about an empty one (`a model starts with \`ztm: 1\``). */
+  readonly expected?: string;
 }
 
 export function parseYaml(file: string, bytes: Uint8Array, options: ParseOptions = {}): YamlSource {
@@ -62,7 +64,7 @@ export function parseYaml(file: string, bytes: Uint8Array, options: ParseOptions
   const { value, table, parserDepth } = parseWithPositions(file, text, options.recordAll ? Infinity : RECORDED_DEPTH);
   if (value === null || value === undefined) {
     if (/^\s*$/.test(text.replace(/^\s*#.*$/gm, ''))) {
-      fail(file, 1, 1, 'empty', 'the file is empty: a model starts with `ztm: 1` (run `ztm init` for a starter model).');
+      fail(file, 1, 1, 'empty', options.expected === undefined ? 'the file is empty.' : `the file is empty: ${options.expected}.`);
     }
   }
   // The same text parses the same way: this second parse cannot fail.

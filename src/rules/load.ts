@@ -41,10 +41,14 @@ export function ruleFilesIn(path: string): string[] {
     throw new InputError([{ severity: 'error', file: path, line: 0, column: 0, code: 'unreadable', message: 'no such rules file or directory' }]);
   }
   if (!stat.isDirectory()) return [path];
-  return readdirSync(path)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => join(path, f));
+  const names = readdirSync(path);
+  const files = names.filter((f) => /\.ya?ml$/.test(f)).sort();
+  // Asked for rules and given none: a layout ztm does not read (subdirectories, `.YAML`), not a team without rules.
+  if (files.length === 0 && path !== BUILTIN_RULES_DIR) {
+    const upper = names.some((f) => /\.ya?ml$/i.test(f)) ? ' (ztm reads names ending in .yaml or .yml, in lower case)' : '';
+    throw new InputError([{ severity: 'error', file: path, line: 0, column: 0, code: 'no-rule-files', message: `the rules directory holds no rule file${upper}; ztm reads the *.yaml and *.yml files of the directory itself, not of its subdirectories. Name the directory that holds them, or add a rule file` }]);
+  }
+  return files.map((f) => join(path, f));
 }
 
 /** Loads built-in rules and any extra directories; every error of every file, then throws. */
@@ -90,7 +94,7 @@ function notAModel(file: string, value: unknown, map: SourceMap): void {
 }
 
 export function loadRuleFile(file: string, builtIn: boolean, budget: ConditionBudget = conditionBudget()): CompiledRule[] {
-  const { value, map } = readYamlFile(file);
+  const { value, map } = readYamlFile(file, { expected: 'a rule file starts with `ztm-rules: 1` and lists its `rules:` (see rules/README.md)' });
   notAModel(file, value, map);
   const envelope = safeParseBounded(RuleFileEnvelope, value);
   if (!envelope.success) throw new InputError(zodDiagnostics(file, map, value, envelope.error.issues, (p) => keysAt(RuleFile, p), 'the rule file'));
