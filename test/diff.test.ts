@@ -128,3 +128,36 @@ describe('ztm diff', () => {
     expect(runZtm(['diff', oldFile]).code).toBe(2);
   });
 });
+
+describe('a report lists each threat id once', () => {
+  const cdn = full.threats.find((t: { id: string }) => t.id === CDN);
+  /** Lines (from 1) where `"id": "<id>"` is written, and the column of its value. */
+  const idLines = (text: string, id: string) => text.split('\n').flatMap((l, i) => (l.includes(`"id": ${JSON.stringify(id)}`) ? [{ line: i + 1, column: l.indexOf('"id"') + 7 }] : []));
+
+  it('refuses a new report that lists a threat twice, once open and once mitigated, at the second entry naming the first', () => {
+    const text = JSON.stringify({ ...full, threats: [...full.threats, { ...cdn, status: 'mitigated', severity: 'low' }] }, null, 2);
+    const dup = write('dup-changed.json', text);
+    const [first, second] = idLines(text, CDN);
+    const r = runZtm(['diff', newFile, dup]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `${dup}:${second!.line}:${second!.column}: error: the new report lists threat "${CDN}" twice, first on line ${first!.line}; a report of \`ztm analyze --format json\` lists each threat once, so remove one of them or write the report again\n`]);
+  });
+
+  it('refuses a threat listed twice as new, and a baseline that lists one twice', () => {
+    const web = full.threats.find((t: { id: string }) => t.id === WEB);
+    const text = JSON.stringify({ ...withoutWeb, threats: [...withoutWeb.threats, web, web] });
+    const dup = write('dup-new.json', text);
+    const second = text.lastIndexOf(`"id":"${WEB}"`) + 6;
+    const r = runZtm(['diff', oldFile, dup]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `${dup}:1:${second}: error: the new report lists threat "${WEB}" twice, first on line 1; a report of \`ztm analyze --format json\` lists each threat once, so remove one of them or write the report again\n`]);
+    const b = runZtm(['analyze', ORDERS, ...TEST_RULES, '--baseline', dup]);
+    expect([b.code, b.stdout]).toEqual([2, '']);
+    expect(b.stderr).toBe(`${dup}:1:${second}: error: the baseline lists threat "${WEB}" twice, first on line 1; a report of \`ztm analyze --format json\` lists each threat once, so remove one of them or write the report again\n`);
+  });
+
+  it('positions the second entry in a report too large for the YAML source map (over 32 MiB)', () => {
+    const text = JSON.stringify({ ...full, model: { ...full.model, description: 'x'.repeat(33 * 1024 * 1024) }, threats: [...full.threats, cdn] }, null, 2);
+    const big = write('dup-big.json', text);
+    const [first, second] = idLines(text, CDN);
+    expect(runZtm(['diff', big, newFile]).stderr).toBe(`${big}:${second!.line}:${second!.column}: error: the old report lists threat "${CDN}" twice, first on line ${first!.line}; a report of \`ztm analyze --format json\` lists each threat once, so remove one of them or write the report again\n`);
+  });
+});

@@ -8,7 +8,7 @@ import { keysAt } from '../model/schema-keys.js';
 import { positionIn } from '../model/source-map.js';
 import { parseYaml } from '../model/yaml-source.js';
 import { zodDiagnostics } from '../model/zod-diagnostics.js';
-import { findJsonSyntaxError } from './json-position.js';
+import { findJsonSyntaxError, findJsonValue } from './json-position.js';
 import { tooDeepAt } from '../util/json-depth.js';
 import { Report, type ReportDoc } from './report-schema.js';
 import { safeParseBounded } from '../util/zod.js';
@@ -58,7 +58,7 @@ export function readReport(file: string, role: string): ReportDoc {
     return fail({ file, line: 1, column: 1, code: 'not-a-report', message: `the ${role} ${what}: expected the output of \`ztm analyze --format json\`` });
   }
   const parsed = safeParseBounded(Report, value);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return withUniqueIds(parsed.data, text, file, role);
   let map;
   try {
     map = parseYaml(file, Buffer.from(text, 'utf8')).map;
@@ -67,6 +67,22 @@ export function readReport(file: string, role: string): ReportDoc {
     return fail({ file, line: 0, column: 0, code: 'invalid-report', message: `the ${role} does not match the report schema: ${unpositioned(parsed.error.issues)}` });
   }
   throw new InputError(zodDiagnostics(file, map, value, parsed.error.issues, (p) => keysAt(Report, p), 'the report').map((d) => ({ ...d, message: `${role}: ${d.message}` })));
+}
+
+/**
+ * The report, when no threat id appears twice in it: a baseline or a diff matches threats
+ * by id, and a second entry of one id would hide the first (a threat still open counted as
+ * mitigated, one threat counted as two new ones).
+ */
+function withUniqueIds(report: ReportDoc, text: string, file: string, role: string): ReportDoc {
+  const first = new Map<string, number>();
+  report.threats.forEach((t, i) => {
+    const earlier = first.get(t.id);
+    if (earlier === undefined) return void first.set(t.id, i);
+    const at = (index: number) => positionIn(text, findJsonValue(text, ['threats', index, 'id']) ?? 0);
+    fail({ file, ...at(i), code: 'duplicate-threat', message: `the ${role} lists threat ${JSON.stringify(t.id)} twice, first on line ${at(earlier).line}; a report of \`ztm analyze --format json\` lists each threat once, so remove one of them or write the report again` });
+  });
+  return report;
 }
 
 /** The first few schema problems by path (`threats.0: ...`, `(top level): ...`), and how many more. */
