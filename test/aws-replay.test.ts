@@ -99,6 +99,16 @@ describe('record and replay', () => {
     expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `ztm verify: ${file}:${line}:${column}: not a ztm evidence file: values nest more than 100 levels deep here, and AWS answers nest far fewer\n`]);
   });
 
+  test('an evidence file with a key twice in one object: exit 2 at the second, naming the first (JSON.parse kept the last)', () => {
+    const text = readFileSync(SAMPLE, 'utf8').replace('"input": {}', '"input": {\n        "Scope": "REGIONAL",\n        "Scope": "CLOUDFRONT"\n      }');
+    const file = join(mkdtempSync(join(tmpdir(), 'ztm-twice-evidence-')), 'twice.json');
+    writeFileSync(file, text);
+    const lines = text.split('\n');
+    const first = lines.findIndex((l) => l.includes('"Scope": "REGIONAL"')) + 1;
+    const r = runZtm(['verify', ORDERS, '--replay', file]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `ztm verify: ${file}:${first + 1}:9: not a ztm evidence file: it has the key "Scope" twice in one object, first on line ${first}; JSON readers keep only the last one while a person reading the file sees the first, so remove one of them\n`]);
+  });
+
   test('a bad evidence file is bad input (exit 2), with one line and no stack', () => {
     const r = runZtm(['verify', ORDERS, '--replay', fixture('valid/orders-platform.yaml')]);
     expect(r.code).toBe(2);

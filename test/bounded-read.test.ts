@@ -1,7 +1,8 @@
 /**
  * The limits an input meets before anything reads it: readBounded reads a file
  * up to a size, however the file reports its size (a regular file knows it; a
- * device or a pipe says 0), and tooDeepAt finds JSON nested past a depth.
+ * device or a pipe says 0), and jsonShapeProblem finds JSON nested past a depth
+ * or with a key twice in one object.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NotAFileError, TooLargeError, notAFileText, readBounded, tooLargeText } from '../src/util/bounded-read.js';
 import { namesAStream } from '../src/util/stream-names.js';
-import { tooDeepAt } from '../src/util/json-depth.js';
+import { jsonShapeProblem } from '../src/util/json-scan.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ztm-bounded-'));
 const MIB = 1024 * 1024;
@@ -95,11 +96,34 @@ describe('readBounded', () => {
   });
 });
 
-describe('tooDeepAt', () => {
+describe('jsonShapeProblem', () => {
+  const deep = (text: string, max: number) => jsonShapeProblem(text, max);
   it('finds the bracket that opens the level past the limit, ignoring brackets inside strings', () => {
-    expect(tooDeepAt('{"a":[[1]]}', 3)).toBe(-1);
-    expect(tooDeepAt('{"a":[[[1]]]}', 3)).toBe(7);
-    expect(tooDeepAt('{"a":"[[[[[[\\"{{{{"}', 1)).toBe(-1);
-    expect(tooDeepAt('[[],[],[[]]]', 2)).toBe(8);
+    expect(deep('{"a":[[1]]}', 3)).toBeUndefined();
+    expect(deep('{"a":[[[1]]]}', 3)).toEqual({ kind: 'too-deep', offset: 7 });
+    expect(deep('{"a":"[[[[[[\\"{{{{"}', 1)).toBeUndefined();
+    expect(deep('[[],[],[[]]]', 2)).toEqual({ kind: 'too-deep', offset: 8 });
+  });
+
+  it('finds a key written twice in one object: at the second, with the first', () => {
+    expect(jsonShapeProblem('{"a":1,"b":2,"a":3}', 10)).toEqual({ kind: 'duplicate-key', key: 'a', offset: 13, first: 1 });
+    expect(jsonShapeProblem('{"x":{"a":1},"y":{"a":1},"z":[{"a":1},{"a":"a"}]}', 10)).toBeUndefined();
+    expect(jsonShapeProblem('{"a":{"b":1},"b":2}', 10)).toBeUndefined();
+    expect(jsonShapeProblem('{"a":{"b":1,"c":{}},"a":2}', 10)).toEqual({ kind: 'duplicate-key', key: 'a', offset: 20, first: 1 });
+    expect(jsonShapeProblem('{ "k" : "v" , "v" : "k" , "k":0}', 10)).toEqual({ kind: 'duplicate-key', key: 'k', offset: 26, first: 2 });
+  });
+
+  it('reads keys as JSON.parse does: escapes decoded, escaped quotes inside a key', () => {
+    expect(jsonShapeProblem('{"a":1,"\\u0061":2}', 10)).toEqual({ kind: 'duplicate-key', key: 'a', offset: 7, first: 1 });
+    expect(jsonShapeProblem('{"a\\"b":1,"a\\"b":2}', 10)).toMatchObject({ kind: 'duplicate-key', offset: 10 });
+    expect(jsonShapeProblem('{"ab":1,"a\\"":2,"a":3}', 10)).toBeUndefined();
+  });
+
+  it('finds a repeated key among many, and a deeper level past a repeated key', () => {
+    const many = (n: number, extra: string) => `{${Array.from({ length: n }, (_, i) => `"k${i}":${i}`).join(',')}${extra}}`;
+    expect(jsonShapeProblem(many(100_000, ''), 10)).toBeUndefined();
+    expect(jsonShapeProblem(many(100_000, ',"k99999":0'), 10)).toMatchObject({ kind: 'duplicate-key', key: 'k99999' });
+    expect(jsonShapeProblem(many(5, ',"k3":0'), 10)).toMatchObject({ kind: 'duplicate-key', key: 'k3' });
+    expect(jsonShapeProblem('{"a":1,"a":2,"b":[[[]]]}', 2)).toEqual({ kind: 'too-deep', offset: 18 });
   });
 });

@@ -161,3 +161,29 @@ describe('a report lists each threat id once', () => {
     expect(runZtm(['diff', big, newFile]).stderr).toBe(`${big}:${second!.line}:${second!.column}: error: the old report lists threat "${CDN}" twice, first on line ${first!.line}; a report of \`ztm analyze --format json\` lists each threat once, so remove one of them or write the report again\n`);
   });
 });
+
+describe('a report writes each key once in an object', () => {
+  const TWICE = 'JSON readers keep only the last one while a person reading the file sees the first, so remove one of them';
+
+  it('refuses a second "threats" (JSON.parse kept the empty one: every threat counted as new) at the second, naming the first', () => {
+    const text = JSON.stringify(full, null, 2).replace(/\n}$/, ',\n  "threats": []\n}');
+    const twice = write('twice.json', text);
+    const lines = text.split('\n');
+    const first = lines.indexOf('  "threats": [') + 1;
+    const r = runZtm(['diff', twice, newFile]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `${twice}:${lines.length - 1}:3: error: the old report has the key "threats" twice in one object, first on line ${first}; ${TWICE}\n`]);
+    expect(runZtm(['analyze', ORDERS, ...TEST_RULES, '--baseline', twice]).stderr).toBe(`${twice}:${lines.length - 1}:3: error: the baseline has the key "threats" twice in one object, first on line ${first}; ${TWICE}\n`);
+  });
+
+  it('finds a key twice inside one threat, written as a key escapes it', () => {
+    const text = JSON.stringify(full).replace('"severity":"critical"', '"severity":"critical","s\\u0065verity":"low"');
+    const twice = write('twice-threat.json', text);
+    const column = text.indexOf('"s\\u0065verity"') + 1;
+    expect(runZtm(['diff', newFile, twice]).stderr).toBe(`${twice}:1:${column}: error: the new report has the key "severity" twice in one object, first on line 1; ${TWICE}\n`);
+  });
+
+  it('says first what makes the text not JSON, wherever a key is twice', () => {
+    const twice = write('twice-broken.json', '{"version":1,"version":1,\n"threats":[,]}');
+    expect(runZtm(['diff', twice, newFile]).stderr).toBe(`${twice}:2:12: error: the old report is not valid JSON: expected a value, found ",". It must be a report written by \`ztm analyze --format json\`\n`);
+  });
+});

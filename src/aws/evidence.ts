@@ -7,7 +7,7 @@ import { NotAFileError, TooLargeError, notAFileText, readBounded, tooLargeText }
 import { safeParseBounded, z } from '../util/zod.js';
 import type { AwsAnswer, AwsRequest, FailureKind } from './gateway.js';
 import { whyUnreadable } from '../util/unreadable.js';
-import { tooDeepAt } from '../util/json-depth.js';
+import { jsonShapeProblem, twiceText } from '../util/json-scan.js';
 import { positionIn } from '../model/source-map.js';
 
 export const EVIDENCE_FORMAT = 1;
@@ -63,17 +63,19 @@ export class EvidenceFileError extends Error {
 export const MAX_EVIDENCE_DEPTH = 100;
 
 export function parseEvidence(text: string, file: string): EvidenceFile {
-  const deep = tooDeepAt(text, MAX_EVIDENCE_DEPTH);
-  if (deep >= 0) {
-    const { line, column } = positionIn(text, deep);
-    throw new EvidenceFileError(`${file}:${line}:${column}: not a ztm evidence file: values nest more than ${MAX_EVIDENCE_DEPTH} levels deep here, and AWS answers nest far fewer`);
-  }
+  const shape = jsonShapeProblem(text, MAX_EVIDENCE_DEPTH);
+  const at = (offset: number) => {
+    const { line, column } = positionIn(text, offset);
+    return `${file}:${line}:${column}: not a ztm evidence file`;
+  };
+  if (shape?.kind === 'too-deep') throw new EvidenceFileError(`${at(shape.offset)}: values nest more than ${MAX_EVIDENCE_DEPTH} levels deep here, and AWS answers nest far fewer`);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
     throw new EvidenceFileError(`${file}: not JSON (${(err as Error).message})`);
   }
+  if (shape) throw new EvidenceFileError(`${at(shape.offset)}: it ${twiceText(shape.key, positionIn(text, shape.first).line)}`);
   const parsed = safeParseBounded(File, json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -9,7 +9,7 @@ import { positionIn } from '../model/source-map.js';
 import { parseYaml } from '../model/yaml-source.js';
 import { zodDiagnostics } from '../model/zod-diagnostics.js';
 import { findJsonSyntaxError, findJsonValue } from './json-position.js';
-import { tooDeepAt } from '../util/json-depth.js';
+import { jsonShapeProblem, twiceText } from '../util/json-scan.js';
 import { Report, type ReportDoc } from './report-schema.js';
 import { safeParseBounded } from '../util/zod.js';
 import { whyUnreadable } from '../util/unreadable.js';
@@ -38,8 +38,8 @@ export function readReport(file: string, role: string): ReportDoc {
     if (err instanceof NotAFileError) return fail({ file, line: 0, column: 0, code: 'not-a-file', message: notAFileText(err.kind, `the ${role}`) });
     return fail({ file, line: 0, column: 0, code: 'unreadable', message: `cannot read the ${role}: ${whyUnreadable(err)}` });
   }
-  const deep = tooDeepAt(text, MAX_REPORT_DEPTH);
-  if (deep >= 0) return fail({ file, ...positionIn(text, deep), code: 'too-deep', message: `the ${role} nests values more than ${MAX_REPORT_DEPTH} levels deep here; a report of \`ztm analyze --format json\` nests far fewer` });
+  const shape = jsonShapeProblem(text, MAX_REPORT_DEPTH);
+  if (shape?.kind === 'too-deep') return fail({ file, ...positionIn(text, shape.offset), code: 'too-deep', message: `the ${role} nests values more than ${MAX_REPORT_DEPTH} levels deep here; a report of \`ztm analyze --format json\` nests far fewer` });
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -48,6 +48,7 @@ export function readReport(file: string, role: string): ReportDoc {
     const at = positionIn(text, Math.min(problem.offset, text.length));
     return fail({ file, ...at, code: 'invalid-json', message: `the ${role} is not valid JSON: ${problem.message}. It must be a report written by \`ztm analyze --format json\`` });
   }
+  if (shape) return fail({ file, ...positionIn(text, shape.offset), code: 'duplicate-key', message: `the ${role} ${twiceText(shape.key, positionIn(text, shape.first).line)}` });
   const isMapping = value !== null && typeof value === 'object' && !Array.isArray(value);
   if (!isMapping || (value as { version?: unknown }).version !== 1) {
     const version = isMapping ? (value as { version?: unknown }).version : undefined;
