@@ -101,4 +101,18 @@ describe('ztm.config.yaml', () => {
     expect(r.stderr).toMatch(/ztm\.config\.yaml:3:14: error: rules\.disabled\.0: "spofing" is not a loaded rule id or a STRIDE category \(did you mean "spoofing"\?\)/);
     expect(r.stderr).toMatch(/ztm\.config\.yaml:5:5: error: rules\.severity\.tampering\.rt-plaintext-flo: .* \(did you mean "tampering\.rt-plaintext-flow"\?\)/);
   });
+
+  it('names a wrong value under rules by its setting, never as a numbered rule (it said "rule #NaN")', () => {
+    const cases: [string, string][] = [
+      ['rules: {severity: {tampering.plaintext-flow: extreme}}', '1:46: error: the severity of "tampering.plaintext-flow" must be one of "critical", "high", "medium", "low", not "extreme"'],
+      ['rules: {severity: {tampering.plaintext-flow: 3}}', '1:46: error: the severity of "tampering.plaintext-flow" must be one of "critical", "high", "medium", "low", not 3'],
+      ["rules: {directories: ['']}", '1:23: error: `rules.directories` item 1 must not be empty; write a value or remove the key'],
+      ['rules: {directories: rdir}', '1:22: error: `rules.directories` must be a list, not "rdir"'],
+    ];
+    for (const [config, message] of cases) {
+      const { dir, model } = project(`${config}\n`);
+      const r = runZtm(['analyze', model, '--no-builtin-rules']);
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `${join(dir, 'ztm.config.yaml')}:${message}\n`]);
+    }
+  });
 });

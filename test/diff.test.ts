@@ -187,3 +187,25 @@ describe('a report writes each key once in an object', () => {
     expect(runZtm(['diff', twice, newFile]).stderr).toBe(`${twice}:2:12: error: the old report is not valid JSON: expected a value, found ",". It must be a report written by \`ztm analyze --format json\`\n`);
   });
 });
+
+describe('a report number out of range', () => {
+  it('says the whole numbers a count or a line takes (it said "too long: at most 9007199254740991 items", "needs at least 0 items", "rule #NaN")', () => {
+    const range = 'must be a whole number from 0 to 9,007,199,254,740,991';
+    const cases: [(r: typeof full) => void, string, string][] = [
+      [(r) => (r.threats[0].location.line = 1e308), '"line": 1e+308', `\`threats\` item 1 \`location.line\` ${range}, not 1e+308`],
+      [(r) => (r.threats[0].location.line = -5), '"line": -5', `\`threats\` item 1 \`location.line\` ${range}, not -5`],
+      [(r) => (r.rules.total = 1e300), '"total": 1e+300', `\`rules.total\` ${range}, not 1e+300`],
+      [(r) => (r.rules.total = 1.5), '"total": 1.5', `\`rules.total\` ${range}, not 1.5`],
+    ];
+    for (const [change, written, message] of cases) {
+      const report = structuredClone(full);
+      change(report);
+      const text = JSON.stringify(report, null, 2);
+      const bad = write('number.json', text);
+      const line = text.split('\n').findIndex((l) => l.includes(written)) + 1;
+      const column = text.split('\n')[line - 1]!.indexOf(written) + written.indexOf(':') + 3;
+      const r = runZtm(['diff', bad, newFile]);
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `${bad}:${line}:${column}: error: old report: ${message}\n`]);
+    }
+  });
+});

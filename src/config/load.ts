@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../model/diagnostics.js';
-import { keysAt } from '../model/schema-keys.js';
 import type { SourceMap } from '../model/source-map.js';
 import { readYamlFile } from '../model/yaml-source.js';
 import { zodDiagnostics } from '../model/zod-diagnostics.js';
@@ -32,7 +31,7 @@ export function loadConfig(file: string): LoadedConfig {
   }
   const parsed = safeParseBounded(Config, value);
   if (!parsed.success) {
-    throw new InputError(zodDiagnostics(file, map, value, parsed.error.issues, (p) => keysAt(Config, p), 'the config'));
+    throw new InputError(zodDiagnostics(file, map, value, parsed.error.issues, Config, 'the config'));
   }
   const base = dirname(resolve(file));
   return { file, config: parsed.data, map, ruleDirectories: parsed.data.rules.directories.map((d) => resolve(base, d)) };

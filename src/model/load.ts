@@ -3,7 +3,6 @@ import { type Diagnostic, InputError, hasErrors, sortDiagnostics } from './diagn
 import { type ModelGraph, buildGraph } from './graph.js';
 import { checkReferences } from './references.js';
 import { Architecture } from './schema.js';
-import { keysAt } from './schema-keys.js';
 import { checkShape } from './shape-check.js';
 import type { SourceMap } from './source-map.js';
 import { readYamlFile } from './yaml-source.js';
@@ -31,7 +30,7 @@ export function loadModel(file: string, options: LoadOptions = {}): LoadedModel 
   const { value, map } = readYamlFile(file, { expected: 'a model starts with `ztm: 1` (run `ztm init` for a starter model)' });
   const top = checkTopLevel(file, value, map);
   const shape = checkShape(top);
-  const shapeErrors = zodDiagnostics(file, map, top, shape.issues, (p) => keysAt(Architecture, p));
+  const shapeErrors = zodDiagnostics(file, map, top, shape.issues, Architecture);
   const references = checkReferences(shape.model, { file, map, today: options.today ?? currentDay() }, shape.omitted);
   const all = [...shapeErrors, ...references];
   if (hasErrors(all)) throw new InputError(all);

@@ -7,13 +7,16 @@ import type { z } from 'zod';
 import { CONTROL_IDS } from './catalog/controls.js';
 import { didYouMean } from '../util/suggest.js';
 import type { Diagnostic } from './diagnostics.js';
+import { type NumberRange, keysAt, numberRangeAt, schemaAt } from './schema-keys.js';
 import type { PathSegment, SourceMap } from './source-map.js';
 import { valueKind, versionValue } from '../util/value-kind.js';
+import { thousands } from '../util/thousands.js';
 
 type Issue = z.core.$ZodIssue;
-type KnownKeys = (path: readonly PathSegment[]) => readonly string[];
+type Schema = z.core.$ZodType;
 
 const SECTIONS: Record<string, string> = { components: 'component', boundaries: 'boundary', data: 'data asset' };
+const ITEMS: Record<string, string> = { flows: 'flow', accept: 'acceptance', rules: 'rule' };
 /** How messages name the top level of a model. */
 const TOP = 'the model';
 
@@ -22,7 +25,7 @@ const TOP = 'the model';
  * rule file has no `rules`"): models, rule files, configs and reports share
  * these messages.
  */
-export function zodDiagnostics(file: string, map: SourceMap, root: unknown, issues: readonly Issue[], knownKeys: KnownKeys, document = 'the model'): Diagnostic[] {
+export function zodDiagnostics(file: string, map: SourceMap, root: unknown, issues: readonly Issue[], schema: Schema, document = 'the model'): Diagnostic[] {
   const out: Diagnostic[] = [];
   const named = (message: string) => (document !== TOP && message.startsWith(TOP) ? `${document}${message.slice(TOP.length)}` : message);
   const push = (at: { line: number; column: number }, code: string, message: string) => out.push({ severity: 'error', file, ...at, code, message: named(message) });
@@ -30,7 +33,7 @@ export function zodDiagnostics(file: string, map: SourceMap, root: unknown, issu
     const path = issue.path as PathSegment[];
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        const hint = didYouMean(key, knownKeys(path));
+        const hint = didYouMean(key, keysAt(schema, path));
         push(map.keyAt([...path, key]), 'unknown-key', `${owner(path)} has an unknown key "${key}"${hint}; remove it or fix its spelling`);
       }
       continue;
@@ -47,14 +50,15 @@ export function zodDiagnostics(file: string, map: SourceMap, root: unknown, issu
       push(map.keyAt(parent), 'missing-key', `${owner(parent)} has no \`${String(path[path.length - 1])}\`; add it${advice(issue)}`);
       continue;
     }
-    const { code, message } = explain(issue, found.value, path);
+    const { code, message } = explain(issue, found.value, path, schema);
     push(map.valueAt(path), code, message);
   }
   return out;
 }
 
-function explain(issue: Issue, value: unknown, path: readonly PathSegment[]): { code: string; message: string } {
-  const subject = describePath(path);
+function explain(issue: Issue, value: unknown, path: readonly PathSegment[], schema: Schema): { code: string; message: string } {
+  const subject = describeEntry(path, schema);
+  const range = numberRangeAt(schema, path);
   const isControl = path.includes('controls') && typeof path[path.length - 1] === 'number';
   if (isControl && typeof value === 'string') {
     const where = describePath(path.slice(0, path.lastIndexOf('controls')));
@@ -65,19 +69,21 @@ function explain(issue: Issue, value: unknown, path: readonly PathSegment[]): { 
   }
   switch (issue.code) {
     case 'invalid_type':
-      return { code: 'wrong-type', message: `${subject} must be ${expectedOf(issue, value)}, not ${shown(value, path)}` };
+      return { code: 'wrong-type', message: `${subject} must be ${range ? numberText(range) : expectedOf(issue, value)}, not ${shown(value, path)}` };
     case 'invalid_value':
-      return { code: 'unknown-value', message: unknownValue(path, value, issue.values.map(String)) };
+      return { code: 'unknown-value', message: unknownValue(path, value, issue.values.map(String), schema) };
     case 'invalid_union': {
       const options = unionValues(issue);
-      if (options.length && typeof value === 'string') return { code: 'unknown-value', message: unknownValue(path, value, options) };
+      if (options.length && typeof value === 'string') return { code: 'unknown-value', message: unknownValue(path, value, options, schema) };
       return { code: 'wrong-type', message: `${subject} must be ${expectedOf(issue, value)}, not ${shown(value, path)}` };
     }
     case 'invalid_format':
       return { code: 'invalid-value', message: `${subject} is not valid (${shown(value, path)}): ${issue.message}` };
     case 'too_big':
+      if (range) return { code: 'out-of-range', message: `${subject} must be ${numberText(range)}, not ${describeValue(value)}` };
       return { code: 'too-long', message: `${subject} is too long: at most ${String(issue.maximum)} ${issue.origin === 'string' ? 'characters' : 'items'}; shorten it` };
     case 'too_small':
+      if (range) return { code: 'out-of-range', message: `${subject} must be ${numberText(range)}, not ${describeValue(value)}` };
       return issue.origin === 'string'
         ? { code: 'empty-value', message: `${subject} must not be empty; write a value or remove the key` }
         : { code: 'invalid-value', message: `${subject} needs at least ${String(issue.minimum)} items` };
@@ -88,13 +94,36 @@ function explain(issue: Issue, value: unknown, path: readonly PathSegment[]): { 
   }
 }
 
-function unknownValue(path: readonly PathSegment[], value: unknown, options: readonly string[]): string {
-  const subject = describePath(path);
+function unknownValue(path: readonly PathSegment[], value: unknown, options: readonly string[], schema: Schema): string {
+  const subject = describeEntry(path, schema);
   if (options.length === 1) return `${subject} must be ${JSON.stringify(options[0])}, not ${shown(value, path)}`;
   const key = lastKey(path);
-  if (typeof value !== 'string') return `${subject} must be ${listOptions(key, options)}, not ${shown(value, path)}`;
+  if (typeof value !== 'string' || isRecordEntry(path, schema)) return `${subject} must be ${listOptions(key, options)}, not ${shown(value, path)}`;
   const named = typeof path[path.length - 1] === 'string' ? owner(path.slice(0, -1)) : subject;
   return `${named} has an unknown ${key} ${JSON.stringify(value)}${didYouMean(value, options)}; ${options.length > 8 ? `run \`ztm schema\` to see the ${options.length} accepted values` : `use ${listOptions(key, options)}`}`;
+}
+
+/** `a whole number from 0 to 9,007,199,254,740,991`, `a number of at least 1`. */
+function numberText(range: NumberRange): string {
+  const what = range.whole ? 'a whole number' : 'a number';
+  const { min, max } = range;
+  if (min?.inclusive && max?.inclusive) return `${what} from ${thousands(min.value)} to ${thousands(max.value)}`;
+  const parts = [min && `${min.inclusive ? 'at least' : 'greater than'} ${thousands(min.value)}`, max && `${max.inclusive ? 'at most' : 'less than'} ${thousands(max.value)}`].filter(Boolean);
+  return parts.length ? `${what} ${parts.join(' and ')}` : what;
+}
+
+/** A value under a key the file chose, in a mapping of such keys (a record: `severity: {<rule id>: low}`), not under a key of the schema. */
+function isRecordEntry(path: readonly PathSegment[], schema: Schema): boolean {
+  return path.length >= 2 && typeof path[path.length - 1] === 'string' && typeof path[path.length - 2] === 'string' && schemaAt(schema, path.slice(0, -1))?._zod.def.type === 'record';
+}
+
+/** describePath, with an entry of a record named by its key: `the severity of "tampering.plaintext-flow"`. */
+function describeEntry(path: readonly PathSegment[], schema: Schema): string {
+  if (!isRecordEntry(path, schema) || (path.length === 2 && Object.hasOwn(SECTIONS, String(path[0])))) return describePath(path);
+  const record = path.slice(0, -1);
+  const entry = `the ${String(record[record.length - 1])} of ${JSON.stringify(path[path.length - 1])}`;
+  const { element } = split(record);
+  return element === TOP ? entry : `${element}: ${entry}`;
 }
 
 /** How to fill in a missing key: `: one of "a", "b"`, ` (true or false)`. */
@@ -199,10 +228,9 @@ function split(path: readonly PathSegment[]): { element: string; field: string }
   if (head === undefined) return { element: 'the model', field: '' };
   let element: string | undefined;
   if (second !== undefined) {
+    // Sections keyed by id, and lists by index: the same name can be either in another kind of file (`rules` is a list in a rule file, a mapping in a config).
     if (Object.hasOwn(SECTIONS, head) && typeof second === 'string') element = `${SECTIONS[head]} "${second}"`;
-    else if (head === 'flows') element = `flow #${Number(second) + 1}`;
-    else if (head === 'accept') element = `acceptance #${Number(second) + 1}`;
-    else if (head === 'rules') element = `rule #${Number(second) + 1}`;
+    else if (typeof second === 'number' && Object.hasOwn(ITEMS, head)) element = `${ITEMS[head]} #${second + 1}`;
   }
   if (element !== undefined) return { element, field: fieldName(path.slice(2)) };
   if (head === 'account') return { element: 'the account', field: fieldName(path.slice(1)) };

@@ -4,7 +4,6 @@
  * with each problem positioned at the offending value.
  */
 import { type Diagnostic, InputError } from '../model/diagnostics.js';
-import { keysAt } from '../model/schema-keys.js';
 import { positionIn } from '../model/source-map.js';
 import { parseYaml } from '../model/yaml-source.js';
 import { zodDiagnostics } from '../model/zod-diagnostics.js';
@@ -67,7 +66,7 @@ export function readReport(file: string, role: string): ReportDoc {
     // Text the source map cannot read (nested past its limit, or over its size) is described by path alone.
     return fail({ file, line: 0, column: 0, code: 'invalid-report', message: `the ${role} does not match the report schema: ${unpositioned(parsed.error.issues)}` });
   }
-  throw new InputError(zodDiagnostics(file, map, value, parsed.error.issues, (p) => keysAt(Report, p), 'the report').map((d) => ({ ...d, message: `${role}: ${d.message}` })));
+  throw new InputError(zodDiagnostics(file, map, value, parsed.error.issues, Report, 'the report').map((d) => ({ ...d, message: `${role}: ${d.message}` })));
 }
 
 /**

@@ -4,7 +4,6 @@ import { join, relative } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { compareText } from '../util/compare.js';
 import { type Diagnostic, InputError } from '../model/diagnostics.js';
-import { keysAt } from '../model/schema-keys.js';
 import { readYamlFile } from '../model/yaml-source.js';
 import { zodDiagnostics } from '../model/zod-diagnostics.js';
 import { STRIDE_PER_ELEMENT } from '../analysis/stride-per-element.js';
@@ -97,7 +96,7 @@ export function loadRuleFile(file: string, builtIn: boolean, budget: ConditionBu
   const { value, map } = readYamlFile(file, { expected: 'a rule file starts with `ztm-rules: 1` and lists its `rules:` (see rules/README.md)' });
   notAModel(file, value, map);
   const envelope = safeParseBounded(RuleFileEnvelope, value);
-  if (!envelope.success) throw new InputError(zodDiagnostics(file, map, value, envelope.error.issues, (p) => keysAt(RuleFile, p), 'the rule file'));
+  if (!envelope.success) throw new InputError(zodDiagnostics(file, map, value, envelope.error.issues, RuleFile, 'the rule file'));
   // Each rule on its own, so one file reports every mistake of every rule at once.
   const diagnostics: Diagnostic[] = [];
   const out: CompiledRule[] = [];
@@ -105,7 +104,7 @@ export function loadRuleFile(file: string, builtIn: boolean, budget: ConditionBu
     const parsed = safeParseBounded(Rule, raw);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ['rules', i, ...issue.path] }));
-      for (const d of zodDiagnostics(file, map, value, issues, (p) => keysAt(RuleFile, p), 'the rule file')) diagnostics.push(d);
+      for (const d of zodDiagnostics(file, map, value, issues, RuleFile, 'the rule file')) diagnostics.push(d);
     }
     const def = parsed.success ? parsed.data : undefined;
     const id = def?.id ?? String((raw as { id?: unknown } | null)?.id ?? `#${i + 1}`);
