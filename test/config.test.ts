@@ -115,4 +115,14 @@ describe('ztm.config.yaml', () => {
       expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `${join(dir, 'ztm.config.yaml')}:${message}\n`]);
     }
   });
+
+  it('refuses a __proto__ rule id like any unknown one (zod dropped it without a word), and checks its severity', () => {
+    for (const [key, column] of [['__proto__', 20], ['constructor', 20]] as const) {
+      const { dir, model } = project(`rules: {severity: {${key}: low}}\n`);
+      const r = runZtm(['analyze', model, '--no-builtin-rules']);
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `${join(dir, 'ztm.config.yaml')}:1:${column}: error: rules.severity.${key}: "${key}" is not a loaded rule id\n`]);
+    }
+    const { dir, model } = project('rules: {severity: {__proto__: extreme}}\n');
+    expect(runZtm(['analyze', model, '--no-builtin-rules']).stderr).toBe(`${join(dir, 'ztm.config.yaml')}:1:31: error: the severity of "__proto__" must be one of "critical", "high", "medium", "low", not "extreme"\n`);
+  });
 });

@@ -75,3 +75,22 @@ describe('safeParseBounded', () => {
     expect(issues).toHaveLength(10_001);
   });
 });
+
+describe('safeParseBounded and __proto__ keys', () => {
+  const Schema = z.strictObject({ ids: z.record(z.string().regex(/^[a-z]/), z.number()).optional(), nested: z.array(z.strictObject({ byName: z.record(z.string(), z.enum(['a', 'b'])) })) });
+  it('keeps a valid __proto__ entry of a record as an own key (zod skips it), never as the prototype', () => {
+    // JSON.parse makes `__proto__` an own key, as the YAML reader does (an object literal would not).
+    const r = safeParseBounded(Schema, JSON.parse('{"nested": [{"byName": {"x": "a", "__proto__": "b"}}]}'));
+    expect(r.success).toBe(true);
+    const byName = r.data!.nested[0]!.byName;
+    expect(Object.keys(byName)).toEqual(['x', '__proto__']);
+    expect(Object.getPrototypeOf(byName)).toBe(Object.prototype);
+  });
+
+  it('gives the issues of a __proto__ key or value, as for any other entry', () => {
+    const bad = safeParseBounded(Schema, JSON.parse('{"ids": {"__proto__": 1}, "nested": [{"byName": {"__proto__": "c"}}]}'));
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues.map((i) => [i.code, i.path])).toEqual([['invalid_key', ['ids', '__proto__']], ['invalid_value', ['nested', 0, 'byName', '__proto__']]]);
+  });
+});
+

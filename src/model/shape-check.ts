@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { Omitted } from './references.js';
 import { safeParseBounded } from '../util/zod.js';
-import { Acceptance, Account, Architecture, Boundary, Component, DataAsset, Flow, Id } from './schema.js';
+import { Acceptance, Account, Architecture, Boundary, Component, DataAsset, Flow } from './schema.js';
 
 export interface ShapeResult {
   /** The model, or the part of it whose entries have the right shape. */
@@ -20,10 +20,10 @@ type Raw = Record<string, unknown>;
 const isMapping = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export function checkShape(value: Raw): ShapeResult {
+  // A `__proto__` id is not valid (ids start with a letter or digit): safeParseBounded reports it like any invalid id.
   const parsed = safeParseBounded(Architecture, value);
-  const protoIds = protoIdIssues(value);
-  if (parsed.success && protoIds.length === 0) return { model: parsed.data, issues: [], omitted: undefined };
-  const issues = [...(parsed.success ? [] : parsed.error.issues), ...protoIds];
+  if (parsed.success) return { model: parsed.data, issues: [], omitted: undefined };
+  const issues = parsed.error.issues;
 
   // Entries named by an issue's path are broken; an issue on a whole section breaks the section.
   const broken = new Map<string, Set<PathKey> | 'all'>();
@@ -100,17 +100,6 @@ export function checkShape(value: Raw): ShapeResult {
 }
 
 type PathKey = string | number;
-
-/**
- * zod skips a `__proto__` key of a record without checking it, so a component,
- * boundary or data asset with that id would vanish without a word. It is not a
- * valid id (ids start with a letter or digit): report it like any invalid id.
- */
-function protoIdIssues(value: Raw): z.core.$ZodIssue[] {
-  return (['boundaries', 'data', 'components'] as const)
-    .filter((section) => isMapping(value[section]) && Object.hasOwn(value[section], '__proto__'))
-    .map((section) => ({ code: 'invalid_key', origin: 'record', path: [section, '__proto__'], input: '__proto__', issues: Id.safeParse('__proto__').error?.issues ?? [], message: 'Invalid key in record' }) as z.core.$ZodIssue);
-}
 
 /** The name a flow with shape errors would have had, when its ends are readable. */
 function rawFlowName(item: unknown): string[] {

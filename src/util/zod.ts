@@ -35,12 +35,72 @@ const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && ty
  * parses, so the result is then a failure.
  */
 export function safeParseBounded<T extends z.ZodType>(schema: T, value: unknown): z.ZodSafeParseResult<z.output<T>> {
+  let result: z.ZodSafeParseResult<z.output<T>>;
   try {
-    return schema.safeParse(value);
+    result = schema.safeParse(value);
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
     return { success: false, error: new z.ZodError(issuesByParts(schema, value)) } as z.ZodSafeParseResult<z.output<T>>;
   }
+  const proto = protoKeys(schema, value, result.success ? result.data : undefined, []);
+  if (proto.length === 0) return result;
+  return { success: false, error: new z.ZodError([...(result.success ? [] : result.error.issues), ...proto]) } as z.ZodSafeParseResult<z.output<T>>;
+}
+
+/** Whether a schema holds a record anywhere ztm's walk below reaches (cached: schemas are built once). */
+const holdsRecord = new WeakMap<z.core.$ZodType, boolean>();
+
+/**
+ * zod skips a `__proto__` key of a record without checking it, while the YAML and JSON readers
+ * make it an own key: a component with that id, or a severity override of that rule id, would
+ * vanish without a word. Here each such key is checked as zod checks any other (the key, then its
+ * value): its issues, and when both are valid the parsed value is put back in `data` (an own
+ * property, never the prototype) so that what reads the result sees it and can refuse it.
+ * Only the parts of the schema that hold a record are walked.
+ */
+function protoKeys(schema: z.core.$ZodType, value: unknown, data: unknown, path: Path): Issue[] {
+  if (!reachesRecord(schema) || value === null || typeof value !== 'object') return [];
+  const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, z.core.$ZodType & Record<string, z.core.$ZodType>>;
+  const below = (s: z.core.$ZodType, key: PropertyKey): Issue[] => {
+    const v = (value as Record<PropertyKey, unknown>)[key as string];
+    const d = data !== null && typeof data === 'object' ? (data as Record<PropertyKey, unknown>)[key as string] : undefined;
+    return Object.hasOwn(value, key) ? protoKeys(s, v, d, [...path, key]) : [];
+  };
+  switch (def.type) {
+    case 'default':
+    case 'prefault':
+    case 'optional':
+    case 'nullable':
+      return protoKeys(def.innerType!, value, data, path);
+    case 'array':
+      return Array.isArray(value) ? value.flatMap((_, i) => below(def.element!, i)) : [];
+    case 'object':
+      return Object.entries(def.shape as unknown as Record<string, z.core.$ZodType>).flatMap(([key, s]) => below(s, key));
+    case 'record': {
+      const issues = Object.keys(value).filter((k) => k !== '__proto__').flatMap((k) => below(def.valueType!, k));
+      if (!Object.hasOwn(value, '__proto__')) return issues;
+      const at = [...path, '__proto__'];
+      const key = z.safeParse(def.keyType!, '__proto__');
+      if (!key.success) return [...issues, { code: 'invalid_key', origin: 'record', path: at, input: '__proto__', issues: key.error.issues, message: 'Invalid key in record' } as Issue];
+      const entry = z.safeParse(def.valueType!, (value as Record<string, unknown>)['__proto__']);
+      if (!entry.success) return [...issues, ...entry.error.issues.map((i) => ({ ...i, path: [...at, ...i.path] }))];
+      if (data !== null && typeof data === 'object') Object.defineProperty(data, '__proto__', { value: entry.data, enumerable: true, writable: true, configurable: true });
+      return issues;
+    }
+    default:
+      return [];
+  }
+}
+
+function reachesRecord(schema: z.core.$ZodType): boolean {
+  const known = holdsRecord.get(schema);
+  if (known !== undefined) return known;
+  holdsRecord.set(schema, false); // a schema that refers to itself
+  const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, z.core.$ZodType>;
+  const inner = def.type === 'default' || def.type === 'prefault' || def.type === 'optional' || def.type === 'nullable' ? [def.innerType!] : def.type === 'array' ? [def.element!] : def.type === 'object' ? Object.values(def.shape as unknown as Record<string, z.core.$ZodType>) : [];
+  const holds = def.type === 'record' || inner.some(reachesRecord);
+  holdsRecord.set(schema, holds);
+  return holds;
 }
 
 /** The issues gathered part by part, as safeParseBounded does where zod overflows (exported for tests). */
