@@ -6,7 +6,7 @@
  * keeps its structure. Rendering the Markdown in a browser is
  * test/browser/markdown-render.test.ts.
  */
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
@@ -124,6 +124,49 @@ describe('a hostile file name', () => {
         expect(forged(text)).toEqual([]);
       }
     }
+  });
+});
+
+describe('hostile option values', () => {
+  const ORDERS = 'fixtures/valid/orders-platform.yaml';
+  const EVIDENCE = 'fixtures/evidence/orders-platform.json';
+  const ESC = '\u001b[31m';
+
+  it('a bad value commander refuses is echoed with visible codes, exit 2, for every command', () => {
+    const cases: [string[], string][] = [
+      [['analyze', ORDERS, '--format', `${ESC}json`], "error: option '-f, --format <format>' argument '\\u001b[31mjson' is invalid. Allowed choices are terminal, json, markdown, sarif.\n"],
+      [['analyze', ORDERS, '--fail-on', '\u001b]0;x\u0007'], "error: option '--fail-on <severity>' argument '\\u001b]0;x\\u0007' is invalid. Allowed choices are critical, high, medium, low, none.\n"],
+      [['verify', ORDERS, '--fail-on', 'x\ngate: passed'], "error: option '--fail-on <severity>' argument 'x\\u000agate: passed' is invalid. Allowed choices are critical, high, medium, low, none.\n"],
+      [['diff', 'a.json', 'b.json', '--format', `${ESC}x`], "error: option '-f, --format <format>' argument '\\u001b[31mx' is invalid. Allowed choices are terminal, markdown, json.\n"],
+      [[`anal${ESC}yze`], "error: unknown command 'anal\\u001b[31myze'\n"],
+      [['analyze', ORDERS, '--fromat', 'json'], "error: unknown option '--fromat'\n(Did you mean --format?)\n"],
+    ];
+    for (const [args, stderr] of cases) {
+      const r = runZtm(args);
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', stderr]);
+    }
+  });
+
+  it('--region must be an AWS Region name, echoed with visible codes (the ESC reached the "ztm verify: account" line)', () => {
+    const v = runZtm(['verify', ORDERS, '--replay', EVIDENCE, '--region', `${ESC}x`]);
+    expect([v.code, v.stdout, v.stderr]).toEqual([2, '', 'ztm verify: --region takes the name of an AWS Region, such as eu-west-1 or us-east-1, not "\\u001b[31mx"\n']);
+    const a = runZtm(['analyze', ORDERS, '--replay', EVIDENCE, '--region', 'eu-west1']);
+    expect([a.code, a.stdout, a.stderr]).toEqual([2, '', 'ztm analyze: --region takes the name of an AWS Region, such as eu-west-1 or us-east-1, not "eu-west1"\n']);
+    const ok = runZtm(['verify', ORDERS, '--replay', EVIDENCE, '--region', 'us-gov-west-1']);
+    expect(ok.stdout).toMatch(/^ztm verify: account \d{12}, us-gov-west-1, /);
+    // The Region of a replayed evidence file, when no --region is given.
+    const recorded = JSON.parse(readFileSync(join(ROOT, EVIDENCE), 'utf8')) as { region: string };
+    const evidence = join(tempDir('region'), 'evidence.json');
+    writeFileSync(evidence, JSON.stringify({ ...recorded, region: `${ESC}x` }));
+    expect(runZtm(['verify', ORDERS, '--replay', evidence]).stdout).toMatch(/^ztm verify: account \d{12}, \\u001b\[31mx, /);
+  });
+
+  it('ztm\'s own usage messages show a file name with visible codes', () => {
+    const file = `${ESC}.json`;
+    expect(runZtm(['diff', file, 'b.json', '-o', file]).stderr).toBe('ztm diff: -o names \\u001b[31m.json, the old report itself; write it to another file\n');
+    const init = runZtm(['init', join(tempDir('init'), `x${ESC}.yaml`)]);
+    expect(init.code).toBe(0);
+    expect(unsafeChars(init.stdout)).toEqual([]);
   });
 });
 

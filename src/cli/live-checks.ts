@@ -11,6 +11,7 @@ import type { VerificationFacts } from '../analysis/facts.js';
 import { analyze } from '../analysis/engine.js';
 import { loadRules } from '../rules/load.js';
 import { today } from '../util/today.js';
+import { AWS_REGION } from '../util/region.js';
 
 
 export type LiveOutcome = { ok: true; result: VerificationResult } | { ok: false; usage: string };
@@ -22,6 +23,7 @@ export async function runLiveChecks(graph: ModelGraph, flags: LiveFlags, io: Io)
   if (maxAttempts !== undefined && !(Number.isInteger(maxAttempts) && maxAttempts >= 1 && maxAttempts <= 10)) return { ok: false, usage: '--max-attempts takes a whole number from 1 to 10' };
   const timeout = flags.timeout === undefined ? undefined : Number(flags.timeout);
   if (timeout !== undefined && !(Number.isInteger(timeout) && timeout >= 100)) return { ok: false, usage: '--timeout takes milliseconds, at least 100' };
+  if (flags.region !== undefined && !AWS_REGION.test(flags.region)) return { ok: false, usage: `--region takes the name of an AWS Region, such as eu-west-1 or us-east-1, not ${JSON.stringify(flags.region)}` };
   // Loaded here, not at the top: commands that do not verify never load src/aws or the SDK.
   const aws = await import('../aws/index.js');
   let result: VerificationResult;

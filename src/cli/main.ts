@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { type Io, isOutputError, processIo } from './io.js';
 import { registerCommands } from './commands/index.js';
+import { commanderErrorText } from './usage.js';
 import { VERSION } from '../version.js';
 import { terminalSafe } from '../report/escape.js';
 import { todayOverrideProblem } from '../util/today.js';
@@ -30,6 +31,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
+      // Every command's usage errors (their copies of this setting): what the user typed, quoted, stays inert.
+      outputError: (s, write) => write(commanderErrorText(s)),
     })
     .addHelpText('after', `
 Examples:

@@ -9,6 +9,7 @@ import { CONTROL_IDS, CUSTOM_CONTROL_PATTERN } from './catalog/controls.js';
 import { COMPONENT_KIND_IDS } from './catalog/kinds.js';
 import { PROTOCOL_IDS } from './catalog/protocols.js';
 import { DATE_PATTERN } from '../util/calendar-date.js';
+import { AWS_REGION } from '../util/region.js';
 
 export const FORMAT_VERSION = 1;
 
@@ -44,7 +45,7 @@ export const Account = z
   .strictObject({
     id: z.string().regex(/^\d{12}$/, { error: 'an AWS account id is 12 digits, quoted: id: "123456789012"' }).optional(),
     name: z.string().max(200).optional(),
-    regions: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'a Region looks like eu-west-1' })).optional(),
+    regions: z.array(z.string().regex(AWS_REGION, { error: 'a Region looks like eu-west-1' })).optional(),
     root_mfa: z.boolean().default(false).describe('The root user has MFA (IAM.9, CIS 1.5).'),
     root_hardware_mfa: z.boolean().default(false).describe('The root MFA is a hardware device (IAM.6, CIS 1.6).'),
     root_access_keys: z.boolean().default(false).describe('The root user has access keys (IAM.4, CIS 1.4): true is a finding.'),

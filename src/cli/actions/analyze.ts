@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { deliverAll, printDiagnostics } from '../io.js';
 import { outputProblem } from '../output-files.js';
+import { refuseUsage } from '../usage.js';
 import type { CommandContext } from '../main.js';
 import { analyze } from '../../analysis/engine.js';
 import { gate } from '../../analysis/result.js';
@@ -40,11 +41,7 @@ export async function runAnalyze(ctx: CommandContext, file: string, cliFlags: An
     [{ name: 'model', file }, ...(config ? [{ name: 'settings file', file: config.file }] : []), ...(flags.replay !== undefined ? [{ name: 'evidence to replay', file: flags.replay }] : [])],
     [...files.map(({ option, file: f }) => ({ name: option, file: f })), ...(flags.record !== undefined ? [{ name: '--record', file: flags.record }] : [])],
   );
-  if (problem) {
-    ctx.io.stderr(`ztm analyze: ${problem}\n`);
-    ctx.exitCode = EXIT.badInput;
-    return;
-  }
+  if (problem) return refuseUsage(ctx, 'analyze', problem);
   // Colour is for a terminal: a report written to a file is plain text.
   const palette = makePalette(flags.format === 'terminal' && !flags.output && colorWanted(process.stdout, flags.color));
   const diagPalette = makePalette(colorWanted(process.stderr, flags.color));
@@ -59,11 +56,7 @@ export async function runAnalyze(ctx: CommandContext, file: string, cliFlags: An
     let verification: VerificationFacts | undefined;
     if (flags.verify || flags.replay !== undefined || flags.record !== undefined) {
       const outcome = await runLiveChecks(graph, flags, ctx.io);
-      if (!outcome.ok) {
-        ctx.io.stderr(`ztm analyze: ${outcome.usage}\n`);
-        ctx.exitCode = EXIT.badInput;
-        return;
-      }
+      if (!outcome.ok) return refuseUsage(ctx, 'analyze', outcome.usage);
       const { evidence: _evidence, ...facts } = outcome.result;
       verification = facts;
     }

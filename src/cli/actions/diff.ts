@@ -3,6 +3,7 @@ import { EXIT } from '../exit-codes.js';
 import { deliver, printDiagnostics } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { outputProblem } from '../output-files.js';
+import { refuseUsage } from '../usage.js';
 import { InputError } from '../../model/diagnostics.js';
 import { shortList } from '../../report/short-list.js';
 import { diffReports, newOpenAtOrAbove } from '../../report/diff.js';
@@ -15,11 +16,7 @@ import type { DiffFlags } from '../commands/diff.js';
 
 export async function runDiff(ctx: CommandContext, oldFile: string, newFile: string, flags: DiffFlags): Promise<void> {
   const problem = flags.output === undefined ? undefined : outputProblem([{ name: 'old report', file: oldFile }, { name: 'new report', file: newFile }], [{ name: '-o', file: flags.output }]);
-  if (problem) {
-    ctx.io.stderr(`ztm diff: ${problem}\n`);
-    ctx.exitCode = EXIT.badInput;
-    return;
-  }
+  if (problem) return refuseUsage(ctx, 'diff', problem);
   let diff;
   try {
     const before = readReport(oldFile, 'old report');

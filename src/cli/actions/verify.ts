@@ -3,6 +3,7 @@ import { EXIT } from '../exit-codes.js';
 import { deliver, printDiagnostics } from '../io.js';
 import { liveSeverities, runLiveChecks } from '../live-checks.js';
 import { outputProblem } from '../output-files.js';
+import { refuseUsage } from '../usage.js';
 import type { CommandContext } from '../main.js';
 import { InputError } from '../../model/diagnostics.js';
 import { loadModel } from '../../model/load.js';
@@ -16,10 +17,7 @@ export const VERIFY_JSON_VERSION = 1;
 
 export async function runVerify(ctx: CommandContext, file: string, flags: VerifyFlags): Promise<void> {
   const diag = makePalette(colorWanted(process.stderr, flags.color));
-  const usage = (message: string): void => {
-    ctx.io.stderr(`ztm verify: ${message}\n`);
-    ctx.exitCode = EXIT.badInput;
-  };
+  const usage = (message: string): void => refuseUsage(ctx, 'verify', message);
   const problem = outputProblem(
     [{ name: 'model', file }, ...(flags.replay !== undefined ? [{ name: 'evidence to replay', file: flags.replay }] : [])],
     [...(flags.output !== undefined ? [{ name: '-o', file: flags.output }] : []), ...(flags.record !== undefined ? [{ name: '--record', file: flags.record }] : [])],
@@ -79,7 +77,7 @@ function table(rows: readonly string[][], widths: readonly number[]): string {
 function terminalReport(r: VerificationResult, verdict: VerifyVerdict, p: Palette, liveSeverity: LiveSeverity): string {
   const out: string[] = [];
   const safe = (s: unknown) => terminalSafe(typeof s === 'string' ? s : JSON.stringify(s));
-  out.push(p.bold(`ztm verify: account ${r.accountId ?? 'unknown'}, ${r.region}, ${r.checkedAt}`), '');
+  out.push(p.bold(`ztm verify: account ${safe(r.accountId ?? 'unknown')}, ${safe(r.region)}, ${safe(r.checkedAt)}`), '');
   if (r.checks.length) {
     const rows = [['ELEMENT', 'CONTROL', 'STATUS', 'REASON'], ...r.checks.map((c) => [safe(c.element), safe(c.control), c.status, safe(c.reason)])];
     // A reduce, not Math.max(...): an account can have more checks than a spread call takes.

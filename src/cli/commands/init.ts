@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { PACKAGE_ROOT } from '../../package-root.js';
-import { EXIT } from '../exit-codes.js';
+import { terminalSafe } from '../../report/escape.js';
+import { refuseUsage } from '../usage.js';
 import type { CommandContext } from '../main.js';
 
 const STARTER = join(PACKAGE_ROOT, 'templates', 'starter.yaml');
@@ -22,10 +23,9 @@ Examples:
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         const why = code === 'EEXIST' ? 'it already exists; ztm init never overwrites a file (choose another name)' : code === 'ENOENT' ? 'its directory does not exist' : `it cannot be written (${code ?? 'unknown error'})`;
-        ctx.io.stderr(`ztm init: not writing ${file}: ${why}\n`);
-        ctx.exitCode = EXIT.badInput;
-        return;
+        return refuseUsage(ctx, 'init', `not writing ${file}: ${why}`);
       }
-      ctx.io.stdout(`wrote ${file}; next: ztm validate ${file} && ztm analyze ${file}\n`);
+      const safe = terminalSafe(file);
+      ctx.io.stdout(`wrote ${safe}; next: ztm validate ${safe} && ztm analyze ${safe}\n`);
     });
 }
