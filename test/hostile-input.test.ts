@@ -303,7 +303,7 @@ describe('error messages that quote hostile text', () => {
     expect(r.code).toBe(2);
     const lines = r.stderr.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
     expect(lines).toEqual([
-      `${file}:6:1: error: the model has an unknown key "\\u001b[2J\\u001b[Hkey\\u000aFORGED key line"; remove it or fix its spelling`,
+      `${file}:6:1: error: the model has an unknown key "\\u001b[2J\\u001b[Hkey\\nFORGED key line"; remove it or fix its spelling`,
       `${file}:10:3: error: component id "\\u001b]0;title\\u0007id\\nFORGED id line" is not valid: ids use letters, digits, "-", "_" and "." and start and end with a letter or digit; rename it`,
       `${file}:12:11: error: component "web" has an unknown kind "lamda\\u001b[31m\\nFORGED kind line"; run \`ztm schema\` to see the 35 accepted values`,
       `${file}:13:22: error: component "web": \`internet_facing\` must be true or false, not "yes\\u001b[2J\\u202eeurt"`,

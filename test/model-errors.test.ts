@@ -73,6 +73,15 @@ describe('one fixture per error class', () => {
     expect(errorsOfBytes('ended.yaml', Buffer.from('ztm: 1\nname: x\ncomponents: {}\n...\n# then\n  name: y\n'))).toEqual(second(6, 3));
   });
 
+  it('a key or an id of a megabyte is quoted cut to 60 characters: the message stays one readable line', () => {
+    const key = 'k'.repeat(1_000_000);
+    expect(errorsOfBytes('big-key.yaml', Buffer.from(`ztm: 1\nname: x\ncomponents:\n  web:\n    kind: alb\n    ${key}: 1\n`))).toEqual([
+      { line: 6, column: 5, code: 'unknown-key', message: `component "web" has an unknown key "${'k'.repeat(57)}..."; remove it or fix its spelling` },
+    ]);
+    const [bad] = errorsOfBytes('big-id.yaml', Buffer.from(`ztm: 1\nname: x\ncomponents:\n  ${'a b'.repeat(1000)}:\n    kind: alb\n`));
+    expect(bad!.message).toMatch(/^component id "(a b){19}\.\.\." is not valid: /);
+  });
+
   it('a UTF-32 file is named as such', () => {
     const utf32 = (bom: number[], text: string) => Buffer.concat([Buffer.from(bom), Buffer.from([...text].flatMap((c) => (bom[0] === 0 ? [0, 0, 0, c.charCodeAt(0)] : [c.charCodeAt(0), 0, 0, 0])))]);
     const encoding = (kind: string) => [{ line: 1, column: 1, code: 'encoding', message: `the file is ${kind}; save it as UTF-8.` }];

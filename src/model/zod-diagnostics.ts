@@ -34,14 +34,14 @@ export function zodDiagnostics(file: string, map: SourceMap, root: unknown, issu
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const hint = didYouMean(key, keysAt(schema, path));
-        push(map.keyAt([...path, key]), 'unknown-key', `${owner(path)} has an unknown key "${key}"${hint}; remove it or fix its spelling`);
+        push(map.keyAt([...path, key]), 'unknown-key', `${owner(path)} has an unknown key ${quoted(key)}${hint}; remove it or fix its spelling`);
       }
       continue;
     }
     if (issue.code === 'invalid_key') {
       const [section, key] = path;
       const what = Object.hasOwn(SECTIONS, String(section)) ? SECTIONS[String(section)] : 'key';
-      push(map.keyAt(path), 'invalid-id', `${what} id ${JSON.stringify(String(key))} is not valid: ${issue.issues[0]?.message ?? 'ids use letters, digits, "-", "_" and "."'}; rename it`);
+      push(map.keyAt(path), 'invalid-id', `${what} id ${quoted(String(key))} is not valid: ${issue.issues[0]?.message ?? 'ids use letters, digits, "-", "_" and "."'}; rename it`);
       continue;
     }
     const found = lookup(root, path);
@@ -206,9 +206,16 @@ export function describeValue(v: unknown): string {
   if (v === null || v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+  if (typeof v === 'string') return quoted(v);
   return String(v);
 }
+
+/** A name or value from the file, quoted, cut to 60 characters: a message stays one readable line whatever a file holds (a 1 MB key). */
+function quoted(text: string): string {
+  return JSON.stringify(cut(text));
+}
+
+const cut = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}...` : text);
 
 /** The element a path is in, as a person names it: `component "db"`, `flow #3`, `the account`, `the model`. */
 function owner(path: readonly PathSegment[]): string {
@@ -229,7 +236,7 @@ function split(path: readonly PathSegment[]): { element: string; field: string }
   let element: string | undefined;
   if (second !== undefined) {
     // Sections keyed by id, and lists by index: the same name can be either in another kind of file (`rules` is a list in a rule file, a mapping in a config).
-    if (Object.hasOwn(SECTIONS, head) && typeof second === 'string') element = `${SECTIONS[head]} "${second}"`;
+    if (Object.hasOwn(SECTIONS, head) && typeof second === 'string') element = `${SECTIONS[head]} ${quoted(second)}`;
     else if (typeof second === 'number' && Object.hasOwn(ITEMS, head)) element = `${ITEMS[head]} #${second + 1}`;
   }
   if (element !== undefined) return { element, field: fieldName(path.slice(2)) };
@@ -245,7 +252,7 @@ function fieldName(rest: readonly PathSegment[]): string {
     if (typeof seg === 'number') {
       out += `${keys ? `\`${keys}\` ` : ''}item ${seg + 1}`;
       keys = '';
-    } else keys = keys ? `${keys}.${seg}` : seg;
+    } else keys = keys ? `${keys}.${cut(seg)}` : cut(seg);
   }
   if (keys) out += `${out ? ' ' : ''}\`${keys}\``;
   return out;
