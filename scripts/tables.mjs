@@ -31,6 +31,7 @@ export async function renderTables(dist) {
   const { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_DEPTH } = await import(dist('aws/evidence.js'));
   const { EXIT } = await import(dist('cli/exit-codes.js'));
   const { EXPIRY_WARNING_DAYS, MAX_BOUNDARY_DEPTH } = await import(dist('model/references.js'));
+  const { MAX_LISTED } = await import(dist('util/zod.js'));
 
   return {
     commands: await commandsTable(dist),
@@ -54,6 +55,7 @@ export async function renderTables(dist) {
       ['nodes after expanding aliases', LIMITS.maxExpandedNodes.toLocaleString('en-US')],
       ['YAML nesting depth', LIMITS.maxDepth],
       ['trust boundaries inside one another', MAX_BOUNDARY_DEPTH],
+      ['problems found before ztm stops checking a file', MAX_LISTED.toLocaleString('en-US')],
     ]),
     'exit-codes': table(['code', 'name', 'meaning'],
       exitCodes(EXIT)),

@@ -447,3 +447,56 @@ describe('100,000 trust boundaries, each inside the one before', () => {
     expect(r.stdout).toMatch(/: valid \(2 components, 1 flow, 32 boundaries\)/);
   });
 });
+
+describe('a long section of broken entries: checking stops at the first 10,000 problems', () => {
+  // zod gathered an issue (several for an entry that lacks keys) for every broken entry before ztm
+  // kept the first 10,000: a million components `cN: {}` took 24 s and 2.5 GB, and a 32 MiB list of
+  // `- 1` flows ran out of memory (exit 134). ztm checks a long list or mapping 5,000 entries at
+  // a time and stops once it has 10,000 problems. Each run has a 1 GB heap, where the old check crashed.
+  const HEAP = { NODE_OPTIONS: '--max-old-space-size=1024' };
+  const COUNT = ['ztm: 9,801 more errors not shown; fix the first ones, then check again'];
+  const STOPPED = 'ztm stopped listing problems after the first 10,000; fix them, then check again';
+  const MODEL = 'ztm: 1\nname: long section\n';
+  const mapping = (n: number, value: string) => Array.from({ length: n }, (_, i) => `  c${i}: ${value}\n`).join('');
+  const cases: [label: string, text: () => string, second: string, budgetMs: number][] = [
+    ['1,000,000 components `cN: {}` (14 MB)', () => `${MODEL}components:\n${mapping(1_000_000, '{}')}`, ':4:3: error: component "c0" has no `kind`; add it (`ztm schema` lists the 35 accepted values)', 10_000],
+    ['1,000,000 components `cN: 1` (13 MB)', () => `${MODEL}components:\n${mapping(1_000_000, '1')}`, ':4:7: error: component "c0" must be a mapping (key: value), not 1', 10_000],
+    ['2,000,000 flows `- 1` (8 MB)', () => `${MODEL}components: {}\nflows:\n${'- 1\n'.repeat(2_000_000)}`, ':5:3: error: flow #1 must be a mapping (key: value), not 1', 10_000],
+    ['2,000,000 acceptances `- 1` (8 MB)', () => `${MODEL}components: {}\naccept:\n${'- 1\n'.repeat(2_000_000)}`, ':5:3: error: acceptance #1 must be a mapping (key: value), not 1', 10_000],
+    ['32 MiB of flows `- 1`, just within the size limit', () => {
+      const head = `${MODEL}components: {}\nflows:\n`;
+      return `${head}${'- 1\n'.repeat((32 * 1024 * 1024 - head.length) >> 2)}`;
+    }, ':5:3: error: flow #1 must be a mapping (key: value), not 1', 60_000],
+  ];
+
+  it.each(cases)('%s: exit 2, the note first, then the first entries in file order, and a count', (label, text, second, budgetMs) => {
+    const file = join(tempDir('long-section'), 'model.yaml');
+    writeFileSync(file, text());
+    const r = timedZtm(['validate', file], { env: HEAP });
+    timings.push(`  ${label}, validate: ${r.ms.toFixed(0)} ms`);
+    expect([r.code, r.stdout], r.stderr.slice(-2000)).toEqual([2, '']);
+    const lines = r.stderr.split('\n');
+    expect(lines.slice(0, 2)).toEqual([`${file}:1:1: error: the model: ${STOPPED}`, `${file}${second}`]);
+    expect(lines.slice(200)).toEqual([...COUNT, `${file}: invalid (10,001 errors)`, '']);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(r.ms).toBeLessThan(budgetMs);
+  }, 120_000);
+
+  it('a baseline of 200,000 threats that each lack every key but `id`: exit 2, positioned, the note first', () => {
+    const dir = tempDir('long-report');
+    const baseline = join(dir, 'baseline.json');
+    const model = fixture('valid/orders-platform.yaml');
+    const report = JSON.parse(timedZtm(['analyze', model, '--format', 'json', '--fail-on', 'none']).stdout) as { threats: unknown[] };
+    report.threats = Array.from({ length: 200_000 }, (_, i) => ({ id: `tampering.x@c${i}` }));
+    writeFileSync(baseline, JSON.stringify(report, null, 2));
+    const r = timedZtm(['analyze', model, '--baseline', baseline], { env: HEAP });
+    timings.push(`  200,000 threats without keys as the baseline: ${r.ms.toFixed(0)} ms`);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    const lines = r.stderr.split('\n');
+    expect(lines[0]).toBe(`${baseline}:1:1: error: baseline: the report: ${STOPPED}`);
+    expect(lines[1]).toMatch(new RegExp(`^${baseline.replaceAll('.', '\\.')}:\\d+:5: error: baseline: the report: \`threats\` item 1 has no \`category\`; add it`));
+    expect(lines.slice(200)).toEqual([...COUNT, '']);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(r.ms).toBeLessThan(15_000);
+  }, 120_000);
+});

@@ -1,7 +1,9 @@
 /**
- * safeParseBounded: zod's issues of a value with any number of problems. Past
- * about 100,000 issues in one list zod overflows the stack; ztm then checks the
- * value part by part, which must find what zod finds.
+ * safeParseBounded: zod's issues of a value with any number of problems. A value
+ * with a long list or mapping is checked part by part, a chunk of entries at a
+ * time, and checking stops at the first 10,000 issues; past about 100,000 issues
+ * in one list zod overflows the stack, and ztm takes the value apart there too.
+ * Both ways must find what zod finds, and give zod's data for a valid value.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,9 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/model/diagnostics.js';
 import { Architecture } from '../src/model/schema.js';
 import { readYamlFile } from '../src/model/yaml-source.js';
+import { Report } from '../src/report/report-schema.js';
 import { Rule } from '../src/rules/schema.js';
-import { issuesByParts, safeParseBounded, z } from '../src/util/zod.js';
-import { fixture } from './helpers/cli.js';
+import { issuesByParts, listingStopped, safeParseBounded, z } from '../src/util/zod.js';
+import { fixture, runZtm } from './helpers/cli.js';
+import { generatedModel } from './helpers/generated.js';
 
 /** Issues as code, path and message, in a fixed order: the two ways need not gather them in the same order. */
 const summary = (issues: readonly z.core.$ZodIssue[]) => issues.map((i) => `${i.code} ${JSON.stringify(i.path)} ${i.message}`).sort();
@@ -42,6 +46,64 @@ describe('issuesByParts', () => {
     const zod = Rule.safeParse(rule);
     expect(zod.success).toBe(false);
     expect(summary(issuesByParts(Rule, rule))).toEqual(summary(zod.error!.issues));
+  });
+});
+
+describe('safeParseBounded, a chunk at a time', () => {
+  const models = [...modelsIn('invalid'), ...modelsIn('hostile/invalid'), ...modelsIn('valid'), ['generated 300', readYamlFile(generatedModel(300)).value] as [string, unknown]];
+
+  // Chunks of 1 and 7 entries: every list and mapping of the fixtures is then checked in chunks.
+  // Unchunked, safeParseBounded is zod's result plus the `__proto__` keys zod skips (see below): chunks change nothing of it.
+  it.each(models)('finds exactly the issues it finds unchunked, and zod\'s data: %s', (_, value) => {
+    const zod = Architecture.safeParse(value);
+    const whole = safeParseBounded(Architecture, value);
+    for (const chunk of [1, 7]) {
+      const bounded = safeParseBounded(Architecture, value, { chunk });
+      expect(bounded.success).toBe(whole.success);
+      if (whole.success) expect(bounded.data).toStrictEqual(zod.data);
+      else expect(summary(bounded.error!.issues)).toEqual(summary(whole.error.issues));
+    }
+  });
+
+  it('gives zod\'s data for a report, its threats in chunks', () => {
+    const run = runZtm(['analyze', fixture('valid/orders-platform.yaml'), '--format', 'json', '--fail-on', 'none']);
+    const report = JSON.parse(run.stdout) as unknown;
+    const zod = Report.safeParse(report);
+    expect(zod.success).toBe(true);
+    expect(safeParseBounded(Report, report, { chunk: 2 })).toStrictEqual(zod);
+  });
+
+  it('stops reading a long list once 10,000 problems are found', () => {
+    // Every entry lacks `a`; the entry at 50,000 cannot even be read. zod gathers an issue for
+    // every entry (and reads that one); ztm stops within the first chunks.
+    const Items = z.strictObject({ items: z.array(z.strictObject({ a: z.string() })) });
+    const items: unknown[] = Array.from({ length: 1_000_000 }, () => ({}));
+    Object.defineProperty(items, 50_000, { get: () => { throw new Error('read past the problems ztm lists'); } });
+    const r = safeParseBounded(Items, { items });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues).toHaveLength(10_001);
+    expect(r.error!.issues[9_999]!.path).toEqual(['items', 9_999, 'a']);
+    expect(listingStopped(r.error!.issues)).toBe(true);
+  });
+
+  it('stops the same way in a long mapping, its problems in the order of its keys', () => {
+    const Named = z.strictObject({ byId: z.record(z.string(), z.strictObject({ a: z.string() })) });
+    const byId: Record<string, unknown> = {};
+    for (let i = 0; i < 200_000; i++) byId[`k${i}`] = {};
+    Object.defineProperty(byId, 'k50000', { get: () => { throw new Error('read past the problems ztm lists'); }, enumerable: true });
+    const issues = safeParseBounded(Named, { byId }).error!.issues;
+    expect(issues.slice(0, 2).map((i) => i.path)).toEqual([['byId', 'k0', 'a'], ['byId', 'k1', 'a']]);
+    expect(issues).toHaveLength(10_001);
+    expect(listingStopped(issues)).toBe(true);
+  });
+
+  it('lists every problem below 10,000, without the note', () => {
+    const Items = z.strictObject({ items: z.array(z.strictObject({ a: z.string() })) });
+    const items = Array.from({ length: 20_000 }, (_, i) => (i % 2 ? { a: 'x' } : {}));
+    const issues = safeParseBounded(Items, { items }).error!.issues;
+    expect(issues).toHaveLength(10_000);
+    expect(listingStopped(issues)).toBe(false);
+    expect(issues[9_999]!.path).toEqual(['items', 19_998, 'a']);
   });
 });
 

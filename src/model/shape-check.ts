@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Omitted } from './references.js';
-import { safeParseBounded } from '../util/zod.js';
+import { listingStopped, safeParseBounded } from '../util/zod.js';
 import { Acceptance, Account, Architecture, Boundary, Component, DataAsset, Flow } from './schema.js';
 
 export interface ShapeResult {
@@ -24,6 +24,8 @@ export function checkShape(value: Raw): ShapeResult {
   const parsed = safeParseBounded(Architecture, value);
   if (parsed.success) return { model: parsed.data, issues: [], omitted: undefined };
   const issues = parsed.error.issues;
+  // Past the problems ztm lists, it checks nothing more: each section is left out whole.
+  if (listingStopped(issues)) return { model: emptyModel(value, undefined), issues, omitted: ALL_OMITTED };
 
   // Entries named by an issue's path are broken; an issue on a whole section breaks the section.
   const broken = new Map<string, Set<PathKey> | 'all'>();
@@ -76,11 +78,7 @@ export function checkShape(value: Raw): ShapeResult {
   const account = brokenIn('account') === 'all' || !isMapping(value.account ?? {}) ? undefined : safeParseBounded(Account, value.account ?? {});
 
   const model = {
-    ztm: 1,
-    name: typeof value.name === 'string' ? value.name : '',
-    assumptions: [],
-    out_of_scope: [],
-    account: account?.success ? account.data : Account.parse({}),
+    ...emptyModel(value, account?.success ? account.data : undefined),
     boundaries: boundaries.out,
     data: data.out,
     components: components.out,
@@ -100,6 +98,14 @@ export function checkShape(value: Raw): ShapeResult {
 }
 
 type PathKey = string | number;
+
+const ALL_OMITTED: Omitted = { flowIndex: [], acceptIndex: [], boundaries: 'all', data: 'all', components: 'all', flows: 'all', account: true };
+
+/** A model with no entries, named as the file names it. */
+function emptyModel(value: Raw, account: Architecture['account'] | undefined): Architecture {
+  const name = typeof value.name === 'string' ? value.name : '';
+  return { ztm: 1, name, assumptions: [], out_of_scope: [], account: account ?? Account.parse({}), boundaries: {}, data: {}, components: {}, flows: [], accept: [] } as Architecture;
+}
 
 /** The name a flow with shape errors would have had, when its ends are readable. */
 function rawFlowName(item: unknown): string[] {

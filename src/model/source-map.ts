@@ -180,10 +180,16 @@ interface Located {
   readonly value: number;
 }
 
+/** A mapping's entries indexed so far, and the key node to go on from (NONE once all are). */
+interface EntryIndex {
+  readonly entries: Map<string, Located>;
+  next: number;
+}
+
 export class SourceMap {
   private lineStarts: number[] | undefined;
   private readonly itemIndex = new Map<number, number[]>();
-  private readonly entryIndex = new Map<number, Map<string, Located>>();
+  private readonly entryIndex = new Map<number, EntryIndex>();
 
   /**
    * `full` parses the text again recording every node; it is needed when `table`
@@ -280,9 +286,38 @@ export class SourceMap {
     return c === undefined ? undefined : { key: c, value: c };
   }
 
+  /**
+   * The entry of a mapping by key, from an index built as far as lookups need (the first of a key
+   * wins, as js-yaml refuses duplicates): the problems listed in a long mapping are its first
+   * ones, and indexing a million entries for them took most of a second.
+   */
   private entry(map: number, key: string): Located | undefined {
-    if (this.table.kindOf(map) !== NODE.mapping) return undefined;
-    return this.entriesOf(map).get(key);
+    const t = this.table;
+    if (t.kindOf(map) !== NODE.mapping) return undefined;
+    let index = this.entryIndex.get(map);
+    if (!index) this.entryIndex.set(map, (index = { entries: new Map(), next: t.first[map]! }));
+    const { entries } = index;
+    const known = entries.get(key);
+    if (known !== undefined) return known;
+    for (let c = index.next; c !== NONE; ) {
+      const at = c;
+      const hasValue = this.followedByColon(t.end[at]!);
+      const v = hasValue ? t.next[at]! : NONE;
+      const k = t.unwrap(at);
+      const kk = t.kind[k]! & KIND_MASK;
+      c = v === NONE ? t.next[at]! : t.next[v]!;
+      if (kk !== NODE.scalar && kk !== NODE.alias && kk !== NODE.empty) continue;
+      const name = String(t.values[k]);
+      if (entries.has(name)) continue;
+      const located = { key: at, value: v };
+      entries.set(name, located);
+      if (name === key) {
+        index.next = c;
+        return located;
+      }
+    }
+    index.next = NONE;
+    return undefined;
   }
 
   /** The item nodes of a sequence, indexed once: lookups stay O(1) in large models. */
@@ -295,27 +330,6 @@ export class SourceMap {
       this.itemIndex.set(seq, items);
     }
     return items;
-  }
-
-  /** The entries of a mapping by key, indexed once (the first of a key wins, as js-yaml refuses duplicates). */
-  private entriesOf(map: number): Map<string, Located> {
-    let entries = this.entryIndex.get(map);
-    if (entries) return entries;
-    const t = this.table;
-    entries = new Map();
-    for (let c = t.first[map]!; c !== NONE; ) {
-      const hasValue = this.followedByColon(t.end[c]!);
-      const v = hasValue ? t.next[c]! : NONE;
-      const k = t.unwrap(c);
-      const kk = t.kind[k]! & KIND_MASK;
-      if (kk === NODE.scalar || kk === NODE.alias || kk === NODE.empty) {
-        const name = String(t.values[k]);
-        if (!entries.has(name)) entries.set(name, { key: c, value: v });
-      }
-      c = v === NONE ? t.next[c]! : t.next[v]!;
-    }
-    this.entryIndex.set(map, entries);
-    return entries;
   }
 
   /** After blanks, line breaks and comments, a ':' follows: the node is a mapping key. */

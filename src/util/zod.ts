@@ -18,29 +18,82 @@ export function publishedJsonSchema(schema: z.ZodType, id: string, title: string
 }
 
 type Issue = z.core.$ZodIssue;
-
-/** Issues gathered part by part before ztm stops: a million of them would take gigabytes, and no one reads past the first. */
-const MAX_LISTED = 10_000;
-const ENOUGH = Symbol('enough issues');
 type Path = PropertyKey[];
+
+/** Issues gathered before ztm stops: a million of them would take gigabytes, and no one reads past the first. */
+export const MAX_LISTED = 10_000;
+/**
+ * Entries of a list or mapping that zod checks at once. A longer one is checked a
+ * chunk at a time, so ztm can stop once it has enough problems instead of zod
+ * gathering one or more for every broken entry of a million.
+ */
+export const CHUNK = 5000;
+const ENOUGH = Symbol('enough issues');
+/** A part that does not parse: its issues are in the sink. */
+const FAILED = Symbol('failed');
+const STOPPED = 'ztm-stopped-listing';
+
+/** `target[key] = v`, where a `__proto__` key is an own key as in the file, not the object's prototype. */
+function setOwn(target: Record<string, unknown>, key: string, v: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value: v, enumerable: true, writable: true, configurable: true });
+  else target[key] = v;
+}
 
 const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** The issues gathered so far, at most MAX_LISTED; `chunk` entries of a list or mapping are checked at once. */
+class Sink {
+  readonly issues: Issue[] = [];
+  private readonly keyLists = new WeakMap<object, string[]>();
+  constructor(readonly chunk: number) {}
+  /** A mapping's keys, listed once: listing a million of them takes a quarter of a second. */
+  keysOf(value: Record<string, unknown>): string[] {
+    let keys = this.keyLists.get(value);
+    if (!keys) this.keyLists.set(value, (keys = Object.keys(value)));
+    return keys;
+  }
+  push(issue: Issue): void {
+    if (this.issues.length >= MAX_LISTED) throw ENOUGH;
+    this.issues.push(issue);
+  }
+  /** zod's issues of a part at `path`; `at(issuePath)` places them where the part is not the value zod saw (a chunk). */
+  pushAll(issues: readonly Issue[], path: Path, at: (p: PropertyKey[]) => PropertyKey[] = (p) => p): void {
+    for (const issue of issues) this.push({ ...issue, path: [...path, ...at(issue.path)] });
+  }
+}
+
+export interface BoundedOptions {
+  /** Entries checked at once in a long list or mapping (tests make it small). */
+  readonly chunk?: number;
+}
+
 /**
- * `schema.safeParse(value)`, whatever the number of problems in the value. zod
- * gathers the issues of a list or mapping by spreading them into one call, which
- * overflows the stack once a single value holds about 100,000 problems (a 30 MiB
- * model of flows that each lack a key). There, the value is checked part by part,
- * down the schema, and the issues are gathered one at a time. Such a value never
- * parses, so the result is then a failure.
+ * `schema.safeParse(value)`, with work bounded by the problems ztm lists. A value
+ * with a list or mapping of more than CHUNK entries is checked part by part, down
+ * the schema, and each long list or mapping a chunk at a time; checking stops once
+ * MAX_LISTED issues are gathered (the last issue then says so). Without that, zod
+ * gathers an issue for every broken entry first: a million broken components took
+ * 24 s and 2.5 GB, and past about 100,000 issues in one list zod overflows the
+ * stack (it spreads them into one call); there, too, the value is checked part by part.
+ * A valid value gives zod's own result, whichever way it was checked.
  */
-export function safeParseBounded<T extends z.ZodType>(schema: T, value: unknown): z.ZodSafeParseResult<z.output<T>> {
-  let result: z.ZodSafeParseResult<z.output<T>>;
-  try {
-    result = schema.safeParse(value);
-  } catch (err) {
-    if (!(err instanceof RangeError)) throw err;
-    return { success: false, error: new z.ZodError(issuesByParts(schema, value)) } as z.ZodSafeParseResult<z.output<T>>;
+export function safeParseBounded<T extends z.ZodType>(schema: T, value: unknown, options: BoundedOptions = {}): z.ZodSafeParseResult<z.output<T>> {
+  const sink = new Sink(options.chunk ?? CHUNK);
+  let result: z.ZodSafeParseResult<z.output<T>> | undefined;
+  let overflowed = false;
+  if (!isLarge(schema, value, sink)) {
+    try {
+      result = schema.safeParse(value);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      overflowed = true;
+    }
+  }
+  if (result === undefined) {
+    const data = gather(schema, value, sink, overflowed);
+    if (data !== FAILED && sink.issues.length === 0) result = { success: true, data } as z.ZodSafeParseResult<z.output<T>>;
+    else if (listingStopped(sink.issues)) return { success: false, error: new z.ZodError(sink.issues) } as z.ZodSafeParseResult<z.output<T>>;
+    else result = { success: false, error: new z.ZodError(sink.issues) } as z.ZodSafeParseResult<z.output<T>>;
   }
   const proto = protoKeys(schema, value, result.success ? result.data : undefined, []);
   if (proto.length === 0) return result;
@@ -103,80 +156,206 @@ function reachesRecord(schema: z.core.$ZodType): boolean {
   return holds;
 }
 
-/** The issues gathered part by part, as safeParseBounded does where zod overflows (exported for tests). */
+
+/** The issues gathered part by part, every list, mapping and object taken apart (exported for tests: they must be zod's). */
 export function issuesByParts(schema: z.ZodType, value: unknown): Issue[] {
-  const issues: Issue[] = [];
+  const sink = new Sink(1);
+  gather(schema, value, sink, true);
+  return sink.issues;
+}
+
+/** Whether the issues end with the note that ztm stopped listing them (and stopped checking). */
+export function listingStopped(issues: readonly Issue[]): boolean {
+  const last = issues[issues.length - 1];
+  return last?.code === 'custom' && last.params?.[STOPPED] === true;
+}
+
+function gather(schema: z.core.$ZodType, value: unknown, sink: Sink, split = false): unknown {
   try {
-    issuesByPart(schema, value, [], issues);
+    return part(schema, value, [], sink, split);
   } catch (stop) {
     if (stop !== ENOUGH) throw stop;
-    issues.push({ code: 'custom', path: [], input: value, message: `ztm stopped listing problems after the first ${MAX_LISTED.toLocaleString('en-US')}; fix them, then check again` } as Issue);
+    sink.issues.push({ code: 'custom', path: [], input: value, params: { [STOPPED]: true }, message: `ztm stopped listing problems after the first ${MAX_LISTED.toLocaleString('en-US')}; fix them, then check again` } as Issue);
+    return FAILED;
   }
-  return issues;
+}
+
+type Def = z.core.$ZodTypeDef & Record<string, z.core.$ZodType & Record<string, z.core.$ZodType>> & { checks?: unknown[] };
+const defOf = (schema: z.core.$ZodType) => schema._zod.def as Def;
+/** Wrappers whose output, for a value that is there, is their inner schema's. */
+const WRAPPERS = new Set(['default', 'prefault', 'optional', 'nullable']);
+/** A list or mapping whose schema checks only its entries, so any chunk of it can be checked on its own. */
+const chunkable = (def: Def) => !def.checks?.length && (def.type === 'array' || (def.type === 'record' && def.keyType!._zod.values === undefined));
+
+/** Whether `value` holds, down the objects of `schema`, a list or mapping longer than a chunk. */
+function isLarge(schema: z.core.$ZodType, value: unknown, sink: Sink): boolean {
+  const def = defOf(schema);
+  if (WRAPPERS.has(def.type)) return value !== undefined && value !== null && isLarge(def.innerType!, value, sink);
+  if (def.type === 'array') return chunkable(def) && Array.isArray(value) && value.length > sink.chunk;
+  if (def.type === 'record') return chunkable(def) && isMapping(value) && sink.keysOf(value).length > sink.chunk;
+  if (def.type !== 'object' || def.checks?.length || !isMapping(value)) return false;
+  const shape = def.shape as unknown as Record<string, z.core.$ZodType>;
+  for (const key of sink.keysOf(value)) if (Object.hasOwn(shape, key) && isLarge(shape[key]!, value[key], sink)) return true;
+  return false;
 }
 
 /**
- * The issues of `value` under `schema`, at `path`, pushed onto `out`; where zod overflows, gathered
- * part by part, or (`split` false: the value cannot be taken apart) noted as too many to list.
+ * `value` parsed by zod, or its issues in the sink; where zod overflows, taken apart, or (`split`
+ * false: it cannot be) noted as too many to list.
  */
-function issuesOf(schema: z.core.$ZodType, value: unknown, path: Path, out: Issue[], split = true): void {
+function whole(schema: z.core.$ZodType, value: unknown, path: Path, sink: Sink, split = true): unknown {
   let result;
   try {
     result = z.safeParse(schema, value);
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
-    if (split) issuesByPart(schema, value, path, out);
-    else push(out, { code: 'custom', path, input: value, message: 'holds more problems than ztm can list at once; fix the ones reported around it, then check again' } as Issue);
-    return;
+    if (split) return part(schema, value, path, sink, true);
+    sink.push({ code: 'custom', path, input: value, message: 'holds more problems than ztm can list at once; fix the ones reported around it, then check again' } as Issue);
+    return FAILED;
   }
-  if (!result.success) for (const issue of result.error.issues) push(out, { ...issue, path: [...path, ...issue.path] });
+  if (result.success) return result.data;
+  sink.pushAll(result.error.issues, path);
+  return FAILED;
 }
 
-function push(out: Issue[], issue: Issue): void {
-  if (out.length >= MAX_LISTED) throw ENOUGH;
-  out.push(issue);
+/**
+ * `value` under `schema` at `path`, taken apart where it is large (or, with `split`, where zod
+ * overflowed on it): an object's long lists and mappings each on their own, and each of those a
+ * chunk of entries at a time. The parsed value, or FAILED with the issues in the sink.
+ */
+function part(schema: z.core.$ZodType, value: unknown, path: Path, sink: Sink, split: boolean): unknown {
+  const def = defOf(schema);
+  if (WRAPPERS.has(def.type) && value !== undefined && value !== null) return part(def.innerType!, value, path, sink, split);
+  const size = split ? 1 : sink.chunk;
+  if (chunkable(def) && def.type === 'array' && Array.isArray(value) && (split || value.length > size)) return list(schema, value, path, sink, size);
+  if (chunkable(def) && def.type === 'record' && isMapping(value)) {
+    const keys = sink.keysOf(value);
+    if (split || keys.length > size) return mapping(schema, value, keys, path, sink, size);
+  }
+  if (def.type === 'object' && !def.checks?.length && isMapping(value)) {
+    const shape = def.shape as unknown as Record<string, z.core.$ZodType>;
+    const own = (key: string) => Object.hasOwn(shape, key) && value[key] !== null && typeof value[key] === 'object';
+    const apart = sink.keysOf(value).filter(split ? own : (key) => Object.hasOwn(shape, key) && isLarge(shape[key]!, value[key], sink));
+    if (apart.length > 0) return object(schema, shape, value, apart, path, sink);
+  }
+  // Where zod overflowed: not a list, mapping or object where the schema has one, or a schema ztm does not take apart (a union).
+  return whole(schema, value, path, sink, !split);
 }
 
-/** Where zod overflowed: each entry of a list or mapping, each key of an object, checked on its own. */
-function issuesByPart(schema: z.core.$ZodType, value: unknown, path: Path, out: Issue[]): void {
-  const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, z.core.$ZodType & Record<string, z.core.$ZodType>>;
-  switch (def.type) {
-    case 'default':
-    case 'prefault':
-    case 'optional':
-    case 'nullable':
-      return issuesOf(def.innerType!, value, path, out);
-    case 'array':
-      if (!Array.isArray(value)) break;
-      for (let i = 0; i < value.length; i++) issuesOf(def.element!, value[i], [...path, i], out);
-      return;
-    case 'record':
-      if (!isMapping(value)) break;
-      for (const key of Object.keys(value)) {
-        const k = z.safeParse(def.keyType!, key);
-        if (k.success) issuesOf(def.valueType!, value[key], [...path, key], out);
-        else push(out, { code: 'invalid_key', origin: 'record', path: [...path, key], input: key, issues: k.error.issues, message: 'Invalid key in record' } as Issue);
-      }
-      return;
-    case 'object': {
-      if (!isMapping(value)) break;
-      // The object's own issues (unknown and missing keys, wrong scalars) from a copy whose lists and
-      // mappings are empty; those are then checked on their own.
-      const shape = def.shape as unknown as Record<string, z.core.$ZodType>;
-      const shell: Record<string, unknown> = {};
-      const nested: string[] = [];
-      for (const key of Object.keys(value)) {
-        const v = value[key];
-        const own = Object.hasOwn(shape, key) && v !== null && typeof v === 'object';
-        if (own) nested.push(key);
-        Object.defineProperty(shell, key, { value: own ? (Array.isArray(v) ? [] : {}) : v, enumerable: true, writable: true, configurable: true });
-      }
-      const result = z.safeParse(schema, shell);
-      if (!result.success) for (const issue of result.error.issues) if (!nested.includes(issue.path[0] as string)) push(out, { ...issue, path: [...path, ...issue.path] });
-      for (const key of nested) issuesOf(shape[key]!, value[key], [...path, key], out);
-      return;
+/** A list, `size` entries at a time. */
+function list(schema: z.core.$ZodType, value: unknown[], path: Path, sink: Sink, size: number): unknown {
+  const parsed: unknown[][] = [];
+  let ok = true;
+  for (let start = 0; start < value.length; start += size) {
+    const chunk = value.slice(start, start + size);
+    const at = (p: PropertyKey[]) => [start + (p[0] as number), ...p.slice(1)];
+    let result;
+    try {
+      result = z.safeParse(schema, chunk);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      // One entry holds more problems than zod can gather: each on its own.
+      for (let i = 0; i < chunk.length; i++) ok = whole(defOf(schema).element!, chunk[i], [...path, start + i], sink) !== FAILED && ok;
+      continue;
+    }
+    if (!result.success) {
+      sink.pushAll(result.error.issues, path, at);
+      ok = false;
+    } else if (ok) parsed.push(result.data as unknown[]);
+  }
+  return ok ? parsed.flat() : FAILED;
+}
+
+/**
+ * An empty object made for many keys: V8 keeps an object whose key was deleted as a hash table,
+ * where a fresh one would build a hidden class for each of a thousand keys (a tenth of the time
+ * of checking them).
+ */
+function manyKeys(): Record<string, unknown> {
+  const o: Record<string, unknown> = { many: true };
+  delete o.many;
+  return o;
+}
+
+/** A mapping, `size` keys at a time. */
+function mapping(schema: z.core.$ZodType, value: Record<string, unknown>, keys: readonly string[], path: Path, sink: Sink, size: number): unknown {
+  const out = manyKeys();
+  let ok = true;
+  for (let start = 0; start < keys.length; start += size) {
+    const chunk = manyKeys();
+    const end = Math.min(keys.length, start + size);
+    for (let i = start; i < end; i++) setOwn(chunk, keys[i]!, value[keys[i]!]);
+    let result;
+    try {
+      result = z.safeParse(schema, chunk);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      // One entry holds more problems than zod can gather: each on its own.
+      for (let i = start; i < end; i++) ok = entry(schema, value, keys[i]!, path, sink) && ok;
+      continue;
+    }
+    if (!result.success) {
+      sink.pushAll(result.error.issues, path);
+      ok = false;
+    } else if (ok) {
+      // zod leaves a `__proto__` key out of what it parses, so these are ordinary keys.
+      const data = result.data as Record<string, unknown>;
+      for (const key of Object.keys(data)) out[key] = data[key];
     }
   }
-  // Not a list, mapping or object where the schema has one, or a schema ztm does not take apart (a union).
-  issuesOf(schema, value, path, out, false);
+  return ok ? out : FAILED;
+}
+
+/** One entry of a mapping, its key and its value each checked on its own; false if either is wrong. */
+function entry(schema: z.core.$ZodType, value: Record<string, unknown>, key: string, path: Path, sink: Sink): boolean {
+  const def = defOf(schema);
+  const k = z.safeParse(def.keyType!, key);
+  if (k.success) return whole(def.valueType!, value[key], [...path, key], sink) !== FAILED;
+  sink.push({ code: 'invalid_key', origin: 'record', path: [...path, key], input: key, issues: k.error.issues, message: 'Invalid key in record' } as Issue);
+  return false;
+}
+
+/**
+ * An object whose keys `apart` are checked on their own: its own issues (unknown and missing keys,
+ * wrong scalars, short lists) come from a copy where those keys hold an empty list or mapping.
+ * Issues are gathered in the order of the value's keys, as the file writes them.
+ */
+function object(schema: z.core.$ZodType, shape: Record<string, z.core.$ZodType>, value: Record<string, unknown>, apart: readonly string[], path: Path, sink: Sink): unknown {
+  const shell: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    setOwn(shell, key, apart.includes(key) ? (Array.isArray(v) ? [] : {}) : v);
+  }
+  let result;
+  try {
+    result = z.safeParse(schema, shell);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    return part(schema, value, path, sink, true);
+  }
+  // The shell's issues by the key they are under; those of the object itself, or of a key it lacks, first.
+  const under = new Map<string, Issue[]>();
+  const first: Issue[] = [];
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = issue.path[0];
+      if (typeof key === 'string' && apart.includes(key)) continue;
+      if (typeof key === 'string' && Object.hasOwn(value, key)) {
+        const list = under.get(key);
+        if (list) list.push(issue);
+        else under.set(key, [issue]);
+      } else first.push(issue);
+    }
+  }
+  sink.pushAll(first, path);
+  const data = result.success ? (result.data as Record<string, unknown>) : undefined;
+  let ok = data !== undefined;
+  for (const key of Object.keys(value)) {
+    if (apart.includes(key)) {
+      const d = part(shape[key]!, value[key], [...path, key], sink, false);
+      if (d === FAILED) ok = false;
+      else if (data) data[key] = d;
+    } else sink.pushAll(under.get(key) ?? [], path);
+  }
+  return ok ? data : FAILED;
 }
