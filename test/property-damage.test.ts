@@ -96,7 +96,7 @@ describe('one diagnostic per line on stderr (found while writing the CLI propert
     const r = runZtm(['validate', file]);
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n').filter((l) => !l.startsWith(`${file}:`))).toEqual([]);
-    expect(r.stderr).toContain(`${file}:5:1: error: the model has an unknown key "evil\\u000aother.yaml:9:9: error: injected"`);
+    expect(r.stderr).toContain(`${file}:5:1: error: the model has an unknown key "evil\\nother.yaml:9:9: error: injected"`);
   });
 });
 
