@@ -21,22 +21,45 @@ type Report = (path: PathSegment[], code: string, message: string, key?: boolean
 
 /** `flowIndex`: the file index of each of `model.flows` (flows with shape errors are left out of it). */
 export function checkUniqueIds(model: Architecture, map: SourceMap | undefined, flowIndex: readonly number[], error: Report): void {
-  const byId = new Map<string, Named[]>();
-  const add = (id: string, named: Named) => {
-    const list = byId.get(id);
-    if (list === undefined) byId.set(id, [named]);
-    else list.push(named);
+  // Every id by a number (its place in boundaries, data, components, then flows): a model's 40,000
+  // ids cost one map entry each, and an element's path is made only for an id in question.
+  const sections = [
+    { what: 'boundary', key: 'boundaries', ids: Object.keys(model.boundaries) },
+    { what: 'data asset', key: 'data', ids: Object.keys(model.data) },
+    { what: 'component', key: 'components', ids: Object.keys(model.components) },
+  ] as const;
+  const named = (ref: number): Named => {
+    for (const { what, key, ids } of sections) {
+      if (ref < ids.length) return { what, path: [key, ids[ref]!] };
+      ref -= ids.length;
+    }
+    return { what: 'flow', path: ['flows', flowIndex[ref] ?? ref, 'id'] };
   };
-  for (const id of Object.keys(model.boundaries)) add(id, { what: 'boundary', path: ['boundaries', id] });
-  for (const id of Object.keys(model.data)) add(id, { what: 'data asset', path: ['data', id] });
-  for (const id of Object.keys(model.components)) add(id, { what: 'component', path: ['components', id] });
-  model.flows.forEach((f, k) => {
-    if (f.id !== undefined) add(f.id, { what: 'flow', path: ['flows', flowIndex[k] ?? k, 'id'] });
-  });
+  const firstRef = new Map<string, number>();
+  const byId = new Map<string, number[]>();
+  let ref = 0;
+  const add = (id: string) => {
+    const seen = firstRef.get(id);
+    if (seen === undefined) {
+      firstRef.set(id, ref);
+      if (id === ACCOUNT_ELEMENT) byId.set(id, [ref]);
+    } else {
+      const list = byId.get(id);
+      if (list === undefined) byId.set(id, [seen, ref]);
+      else list.push(ref);
+    }
+    ref++;
+  };
+  for (const { ids } of sections) for (const id of ids) add(id);
+  for (const f of model.flows) {
+    if (f.id !== undefined) add(f.id);
+    else ref++;
+  }
 
   // Positions are looked up only for the few ids in question.
   const at = (n: Named): Position => (map ? (n.what === 'flow' ? map.valueAt(n.path) : map.keyAt(n.path)) : { line: 1, column: 1 });
-  for (const [id, list] of byId) {
+  for (const [id, refs] of byId) {
+    const list = refs.map(named);
     if (id === ACCOUNT_ELEMENT) {
       for (const n of list) error(n.path, 'reserved-id', `${n.what} id "${id}" is reserved: it names the AWS account (\`on: account\`, threat ids \`rule@account\`); rename the ${n.what}`, n.what !== 'flow');
       continue;

@@ -126,11 +126,12 @@ function protoKeys(schema: z.core.$ZodType, value: unknown, data: unknown, path:
     case 'nullable':
       return protoKeys(def.innerType!, value, data, path);
     case 'array':
-      return Array.isArray(value) ? value.flatMap((_, i) => below(def.element!, i)) : [];
+      return Array.isArray(value) && reachesRecord(def.element!) ? value.flatMap((_, i) => below(def.element!, i)) : [];
     case 'object':
       return Object.entries(def.shape as unknown as Record<string, z.core.$ZodType>).flatMap(([key, s]) => below(s, key));
     case 'record': {
-      const issues = Object.keys(value).filter((k) => k !== '__proto__').flatMap((k) => below(def.valueType!, k));
+      // Entries are walked only where a record sits below them: a model's 10,000 components need not be.
+      const issues = reachesRecord(def.valueType!) ? Object.keys(value).filter((k) => k !== '__proto__').flatMap((k) => below(def.valueType!, k)) : [];
       if (!Object.hasOwn(value, '__proto__')) return issues;
       const at = [...path, '__proto__'];
       const key = z.safeParse(def.keyType!, '__proto__');
