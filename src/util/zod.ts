@@ -25,9 +25,11 @@ export const MAX_LISTED = 10_000;
 /**
  * Entries of a list or mapping that zod checks at once. A longer one is checked a
  * chunk at a time, so ztm can stop once it has enough problems instead of zod
- * gathering one or more for every broken entry of a million.
+ * gathering one or more for every broken entry of a million. Large enough that a
+ * real model (10,000 components, 30,000 flows) is checked whole: taking its
+ * sections apart and joining zod's results cost about 10 % of its validation.
  */
-export const CHUNK = 5000;
+export const CHUNK = 50_000;
 const ENOUGH = Symbol('enough issues');
 /** A part that does not parse: its issues are in the sink. */
 const FAILED = Symbol('failed');
