@@ -4,7 +4,7 @@
  * And outputs that every command refuses before any work: an empty name, one
  * file named twice, a file the command reads (src/cli/output-files.ts).
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runZtm } from './helpers/cli.js';
@@ -62,6 +62,33 @@ describe('ztm analyze --json, --markdown, --sarif', () => {
     const r = runZtm(['analyze', model, '--format', 'json', '-o', join(dir, '..', basename(dir), 'arch.yaml')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`ztm analyze: -o names ${join(dir, '..', basename(dir), 'arch.yaml')}, the model itself; write it to another file\n`);
+    expect(readFileSync(model, 'utf8')).toBe(readFileSync(MODEL, 'utf8'));
+  });
+
+  it('knows one file by any spelling: through a linked directory, or a link to the model', () => {
+    // Comparing the paths as written let `self/arch.yaml` (self -> .) overwrite the model, and two
+    // reports named through a linked directory overwrite one another.
+    const dir = tempDir('reports-links');
+    const model = join(dir, 'arch.yaml');
+    writeFileSync(model, readFileSync(MODEL));
+    mkdirSync(join(dir, 'real'));
+    symlinkSync('.', join(dir, 'self'));
+    symlinkSync('real', join(dir, 'linkdir'));
+    symlinkSync('arch.yaml', join(dir, 'lnk.yaml'));
+    const cases: [args: string[], stderr: string][] = [
+      [[model, '-o', join(dir, 'self', 'arch.yaml')], `-o names ${join(dir, 'self', 'arch.yaml')}, the model itself`],
+      [[join(dir, 'lnk.yaml'), '-o', model], `-o names ${model}, the model itself`],
+      [[model, '--json', join(dir, 'real', 'x.out'), '--sarif', join(dir, 'linkdir', 'x.out')], `--json and --sarif both name ${join(dir, 'linkdir', 'x.out')}`],
+    ];
+    for (const [args, why] of cases) {
+      const r = runZtm(['analyze', ...args, '--format', 'json']);
+      expect([r.code, r.stdout, r.stderr], args.join(' ')).toEqual([2, '', `ztm analyze: ${why}${why.includes('both') ? '; give each its own file' : '; write it to another file'}\n`]);
+    }
+    expect(readFileSync(model, 'utf8')).toBe(readFileSync(MODEL, 'utf8'));
+    expect(readdirSync(join(dir, 'real'))).toEqual([]);
+    // The link itself is what -o replaces, so a report over a link to the model leaves the model alone.
+    const r = runZtm(['analyze', model, '--format', 'json', '--fail-on', 'none', '-o', join(dir, 'lnk.yaml')]);
+    expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(model, 'utf8')).toBe(readFileSync(MODEL, 'utf8'));
   });
 

@@ -76,6 +76,15 @@ describe('ztm.config.yaml', () => {
     expect([r2.code, r2.stdout, r2.stderr]).toEqual([2, '', `${join(dir, 'ztm.config.yaml')}:2:3: ${none}`]);
   });
 
+  it('refuses a config that leaves only live rules, which fire only when ztm looks at the account', () => {
+    const { model, dir } = project('rules:\n  enabled: [spoofing.live-console-user-without-mfa]\n');
+    const r = runZtm(['analyze', model]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `${join(dir, 'ztm.config.yaml')}:2:3: error: the settings leave none of the ${loadRules().length} loaded rules enabled but live ones, which fire only with --verify or --replay: ztm would check nothing and pass every model. Keep some rules enabled\n`]);
+    // With a look at the account (replayed), the live rule has something to check.
+    const replayed = runZtm(['analyze', model, '--replay', join(ROOT, 'fixtures/evidence/orders-platform.json'), '--fail-on', 'none']);
+    expect(replayed.code, replayed.stderr).toBe(0);
+  });
+
   it('overrides a rule severity after analysis and records why', () => {
     const { model } = project(`${BASE}  severity:\n    spoofing.rt-unauthenticated-internal-flow: medium\nformat: json\n`);
     const r = runZtm(['analyze', model, '--no-builtin-rules']);

@@ -147,15 +147,38 @@ describe('-o at a device or a pipe: written in place, never replaced', () => {
     expect(readdirSync(dir).sort()).toEqual(['null', 'review.md']);
   });
 
-  it('/dev/stdout when stdout is a socket, which no path opens: exit 2, one line', () => {
-    // spawnSync gives the child a socket for stdout; /dev/stdout then leads nowhere that open() accepts.
-    expectRefused('/dev/stdout', 'nothing can be written there (a socket, or a device with nothing behind it); leave out -o to write to stdout');
-    expect(lstatSync('/dev/stdout').isFile()).toBe(false);
+  it('/dev/stdout when stdout is a socket: the report goes to the descriptor itself', () => {
+    // spawnSync gives the child a socket for stdout, which no path opens: ztm writes to descriptor 1, as the shell left it.
+    const r = report('/dev/stdout');
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, EXPECTED, 'wrote /dev/stdout\ngate: passed (--fail-on none)\n']);
+    expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
   });
 
   it('/dev/stdout through a shell pipe: the report arrives on stdout', () => {
     const r = spawnSync('sh', ['-c', '"$1" "$2" analyze "$3" --format json --fail-on none -o /dev/stdout | cat', 'sh', process.execPath, BIN, MODEL], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ZTM_TODAY: '2026-12-01' } });
     expect([r.status, r.stdout, r.stderr]).toEqual([0, EXPECTED, 'wrote /dev/stdout\ngate: passed (--fail-on none)\n']);
+  });
+
+  it('/dev/stdout, however written, when stdout is a file: written where the shell left it, around what the script writes, and /dev/stdout stays a link', () => {
+    // As root, `-o /dev//stdout` used to replace the system's /dev/stdout link with a regular file, and
+    // `-o /dev/stdout` replaced the file behind it, losing what the script wrote before and after.
+    const dir = tempDir('o-stdout-file');
+    for (const path of ['/dev/stdout', '/dev//stdout', '/dev/./stdout', '/dev/../dev/stdout', '/proc/self/fd/1']) {
+      const out = join(dir, 'out.txt');
+      writeFileSync(out, 'EARLIER\n');
+      const r = spawnSync('sh', ['-c', '{ echo HEAD; "$1" "$2" analyze "$3" --format json --fail-on none -o "$4"; echo FOOT; } >> "$5"', 'sh', process.execPath, BIN, MODEL, path, out], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ZTM_TODAY: '2026-12-01' } });
+      expect([r.status, r.stderr], path).toEqual([0, `wrote ${path}\ngate: passed (--fail-on none)\n`]);
+      expect(readFileSync(out, 'utf8'), path).toBe(`EARLIER\nHEAD\n${EXPECTED}FOOT\n`);
+      expect(lstatSync('/dev/stdout').isSymbolicLink(), path).toBe(true);
+    }
+  });
+
+  it('a link to a device or a pipe (a committed REVIEW.md -> /dev/null): exit 2, the link and the device untouched', () => {
+    const dir = tempDir('o-link-device');
+    symlinkSync('/dev/null', join(dir, 'REVIEW.md'));
+    expectRefused(join(dir, 'REVIEW.md'), 'it is a symbolic link to a device or a pipe, and ztm does not write through links; name the device itself, or remove the link');
+    expect(readlinkSync(join(dir, 'REVIEW.md'))).toBe('/dev/null');
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 });
 

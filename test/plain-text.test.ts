@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analysis/engine.js';
 import { gate } from '../src/analysis/result.js';
 import { loadModel } from '../src/model/load.js';
-import { inertJson, sourceIsPlain } from '../src/report/escape.js';
+import { inertJson, sourceIsPlain, terminalSafe } from '../src/report/escape.js';
 import { jsonReport } from '../src/report/json.js';
 import { threatTextIsPlain } from '../src/report/plain-text.js';
 import { joinText } from '../src/report/report-text.js';
@@ -33,6 +33,14 @@ describe('inertJson', () => {
     const json = inertJson(JSON.stringify(value));
     expect(json).toBe('{"name":"a\\u009b31mb\\u202ec\\u2028d\\u200be\\u0085f\\u007fg\\ufeffh","plain":"é → 😀"}');
     expect(JSON.parse(json)).toEqual(value);
+  });
+
+  it('the word joiner, invisible operators and tag characters too, in JSON and on the terminal', () => {
+    const value = 'a\u2060b\u2062c\u{E0041}\u{E007F}d';
+    expect(inertJson(JSON.stringify(value))).toBe('"a\\u2060b\\u2062c\\udb40\\udc41\\udb40\\udc7fd"');
+    expect(JSON.parse(inertJson(JSON.stringify(value)))).toBe(value);
+    expect(terminalSafe(value)).toBe('a\\u2060b\\u2062c\\udb40\\udc41\\udb40\\udc7fd');
+    expect(terminalSafe('emoji 😀 stays')).toBe('emoji 😀 stays');
   });
 
   it('takes YAML source as plain only when it holds no such character and no escape that could write one', () => {

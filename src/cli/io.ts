@@ -6,7 +6,7 @@ import { terminalSafe } from '../report/escape.js';
 import { plural } from '../util/thousands.js';
 import type { Palette } from '../report/palette.js';
 import { type ReportText, batched } from '../report/report-text.js';
-import { FileWriteError, type FileText, writeFilesAtomically } from '../util/atomic-file.js';
+import { FileWriteError, type FileText, LINK_TO_DEVICE, writeFilesAtomically } from '../util/atomic-file.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -75,6 +75,8 @@ const UNWRITABLE: Record<string, string> = {
   ENAMETOOLONG: 'the path is too long',
   ENXIO: 'nothing can be written there (a socket, or a device with nothing behind it); leave out -o to write to stdout',
   EPIPE: 'the reader at the other end of the pipe stopped reading',
+  EBADF: 'no such descriptor is open',
+  [LINK_TO_DEVICE]: 'it is a symbolic link to a device or a pipe, and ztm does not write through links; name the device itself, or remove the link',
 };
 
 /** Write a whole file or nothing (see util/atomic-file.ts); a refusal becomes an OutputError. */

@@ -45,16 +45,19 @@ function checkNames(loaded: LoadedConfig, rules: readonly CompiledRule[]): Diagn
  * leaves none of them is refused: ztm would check nothing and pass every model,
  * and a pull request can add a config.
  */
-export function selectRules(rules: readonly CompiledRule[], loaded: LoadedConfig | undefined): CompiledRule[] {
+export function selectRules(rules: readonly CompiledRule[], loaded: LoadedConfig | undefined, options: { live?: boolean } = {}): CompiledRule[] {
   if (!loaded) return [...rules];
   const errors = checkNames(loaded, rules);
   if (errors.length) throw new InputError(errors);
   const { enabled, disabled } = loaded.config.rules;
   const selected = rules.filter((rule) => (enabled === undefined || enabled.some((s) => selects(s, rule))) && !disabled.some((s) => selects(s, rule)));
-  if (rules.length > 0 && selected.length === 0) {
+  // Live rules fire only on what a look at the account finds: without one they check nothing either.
+  const checks = (list: readonly CompiledRule[]) => (options.live ? list.length : list.filter((r) => r.def.trigger !== 'live').length);
+  if (checks(rules) > 0 && checks(selected) === 0) {
     const key = enabled !== undefined ? 'enabled' : 'disabled';
     const at = Object.hasOwn(loaded.config.rules, key) ? loaded.map.keyAt(['rules', key]) : loaded.map.keyAt(['rules']);
-    throw new InputError([{ severity: 'error', file: loaded.file, ...at, code: 'no-rule-left', message: `the settings leave none of the ${plural(rules.length, 'loaded rule')} enabled: ztm would check nothing and pass every model. Keep some rules enabled` }]);
+    const live = options.live || selected.length === 0 ? '' : ` but live ones, which fire only with --verify or --replay`;
+    throw new InputError([{ severity: 'error', file: loaded.file, ...at, code: 'no-rule-left', message: `the settings leave none of the ${plural(rules.length, 'loaded rule')} enabled${live}: ztm would check nothing and pass every model. Keep some rules enabled` }]);
   }
   return selected;
 }

@@ -1,15 +1,22 @@
 /** Escaping of text that comes from a model, for each place it is shown. */
 
 // Past the C0 controls: DEL and the C1 controls (U+009B is a CSI, as ESC [ is), bidi marks,
-// overrides and isolates, zero-width joiners, the BOM, and the Unicode line and paragraph
-// separators.
-const UNSAFE_PAST_C0 = '\\u007F-\\u009F\\u061C\\u200B-\\u200F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069\\uFEFF';
+// overrides and isolates, zero-width joiners and spaces, the word joiner and the invisible
+// operators, the BOM, and the Unicode line and paragraph separators.
+const UNSAFE_PAST_C0 = '\\u007F-\\u009F\\u061C\\u200B-\\u200F\\u2028\\u2029\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF';
+// The invisible tag characters U+E0000 to U+E007F (a pair of UTF-16 code units each).
+const TAG_CHARACTERS = '\\uDB40[\\uDC00-\\uDC7F]';
 
 // The C0 controls too (ESC starts terminal sequences; a newline or tab from a model would start
 // or shift a line of the report).
-const UNSAFE_TERMINAL = new RegExp(`[\\u0000-\\u001F${UNSAFE_PAST_C0}]`, 'g');
+const UNSAFE_TERMINAL = new RegExp(`[\\u0000-\\u001F${UNSAFE_PAST_C0}]|${TAG_CHARACTERS}`, 'g');
 
-const asUnicodeEscape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** A character as its `\u` escape; a tag character, two code units, as two. */
+const asUnicodeEscape = (c: string): string => {
+  let out = '';
+  for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return out;
+};
 
 /** Text safe to print to a terminal as part of one line: no escape sequences, no line breaks, no bidi tricks. */
 export function terminalSafe(text: string): string {
@@ -17,7 +24,7 @@ export function terminalSafe(text: string): string {
 }
 
 /** What JSON.stringify leaves as it is of the characters a terminal acts on (it escapes the C0 controls itself). */
-const UNSAFE_IN_JSON = new RegExp(`[${UNSAFE_PAST_C0}]`, 'g');
+const UNSAFE_IN_JSON = new RegExp(`[${UNSAFE_PAST_C0}]|${TAG_CHARACTERS}`, 'g');
 const HAS_UNSAFE_IN_JSON = new RegExp(UNSAFE_IN_JSON.source);
 
 /**

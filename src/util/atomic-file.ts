@@ -14,18 +14,22 @@
  * A symbolic link at the target is replaced by the file, never written
  * through: a link committed in a pull request under a report's name
  * (`REVIEW.md -> ~/.bashrc`) must not make CI overwrite a file elsewhere. A
- * replaced regular file keeps its permission bits; a directory is refused
- * before anything is written.
+ * link to a device or a pipe is refused (replacing a system link such as
+ * /dev/core as root would break the machine). A replaced regular file keeps its
+ * permission bits; a directory is refused before anything is written.
  *
- * A device, a pipe or a socket cannot be replaced, and must not be: renaming a
- * file over `/dev/null` as root would put a regular file in its place. Such a
- * target, named as such (`-o /dev/null`, a named pipe, or a standard stream's
- * path such as `/dev/stdout`, itself a link), is written in place, after every
- * regular file is on disk and before any is renamed.
+ * A device or a pipe named as such (`-o /dev/null`, a named pipe) cannot be
+ * replaced, and must not be: renaming a file over `/dev/null` as root would put
+ * a regular file in its place. It is written in place, after every regular file
+ * is on disk and before any is renamed. A standard stream's path (`/dev/stdout`,
+ * `/dev/fd/3`, however written) is the descriptor the process inherited, written
+ * where the shell left it: `{ echo head; ztm … -o /dev/stdout; } > out` keeps
+ * the head.
  */
 import { randomBytes } from 'node:crypto';
-import { type FileHandle, copyFile, link, lstat, open, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { namesAStream } from './stream-names.js';
+import { write as fsWrite } from 'node:fs';
+import { type FileHandle, copyFile, link, lstat, open, rename, stat, unlink } from 'node:fs/promises';
+import { streamDescriptor } from './stream-names.js';
 import { utf8Batches } from './utf8-batches.js';
 
 export interface FileText {
@@ -75,7 +79,7 @@ export async function writeFilesAtomically(files: readonly FileText[]): Promise<
     }
     for (let i = 0; i < files.length; i++) {
       const { file, text } = files[i]!;
-      if (targets[i]!.inPlace) await writeInPlace(targets[i]!.path, text).catch(named(file));
+      if (targets[i]!.inPlace) await writeInPlace(targets[i]!, text).catch(named(file));
     }
   } catch (err) {
     await removeAll();
@@ -131,34 +135,75 @@ async function putBack(target: string, old: Old): Promise<void> {
   } else if (!old.existed) await unlink(target).catch(() => undefined);
 }
 
-/** Where a file goes: the path a link leads to, the permission bits of a regular file there, and whether it is written in place. */
+/** Where a file goes: its path, the permission bits of a regular file there, whether it is written in place, and the descriptor of a stream. */
 interface Target {
   readonly path: string;
   readonly mode?: number;
   readonly inPlace: boolean;
+  readonly descriptor?: number;
 }
+
+/** The code of the refusal to write through a link to a device or a pipe (see io.ts). */
+export const LINK_TO_DEVICE = 'ZTM_LINK_TO_DEVICE';
+
+const refusal = (file: string, code: string, why: string) => new FileWriteError(file, Object.assign(new Error(`${file} ${why}`), { code }));
 
 async function targetOf(file: string): Promise<Target> {
-  // A link is the target itself, unless the path names a standard stream (/dev/stdout is a link).
+  // `/dev/stdout` and its kind (however written: `/dev//stdout`) are the descriptor the shell opened.
+  const descriptor = streamDescriptor(file);
+  if (descriptor !== undefined) return { path: file, inPlace: true, descriptor };
   const own = await lstat(file).catch(() => undefined);
-  if (own?.isSymbolicLink() && !namesAStream(file)) return { path: file, inPlace: false };
-  const path = await realpath(file).catch(() => file);
-  const found = await stat(path).catch(() => undefined);
-  if (found === undefined) return { path, inPlace: false };
-  if (found.isFile()) return { path, mode: found.mode & 0o7777, inPlace: false };
+  if (own === undefined) return { path: file, inPlace: false };
+  if (own.isSymbolicLink()) {
+    // The link itself is replaced; a link to a device or a pipe is refused, never followed or replaced
+    // (as root, replacing a system link such as /dev/core would break the machine).
+    const behind = await stat(file).catch(() => undefined);
+    if (behind !== undefined && !behind.isFile() && !behind.isDirectory()) throw refusal(file, LINK_TO_DEVICE, 'is a link to a device or a pipe');
+    return { path: file, inPlace: false };
+  }
+  if (own.isFile()) return { path: file, mode: own.mode & 0o7777, inPlace: false };
   // Refused before any file is written, so that no other file of the run is replaced either.
-  if (found.isDirectory()) throw new FileWriteError(file, Object.assign(new Error(`${file} is a directory`), { code: 'EISDIR' }));
-  return { path, inPlace: found.isCharacterDevice() || found.isFIFO() || found.isSocket() };
+  if (own.isDirectory()) throw refusal(file, 'EISDIR', 'is a directory');
+  return { path: file, inPlace: own.isCharacterDevice() || own.isFIFO() || own.isSocket() };
 }
 
-/** A device or pipe, written as it is: no temporary file, no rename, nothing to flush to a disk. */
-async function writeInPlace(path: string, text: Iterable<string> | string): Promise<void> {
+/** A device or pipe, written as it is: no temporary file, no rename, nothing to flush to a disk. A stream is its own descriptor, never reopened. */
+async function writeInPlace({ path, descriptor }: Target, text: Iterable<string> | string): Promise<void> {
+  if (descriptor !== undefined) {
+    await writeText(descriptorWriter(descriptor), text);
+    return;
+  }
   const handle = await open(path, 'w');
   try {
-    await writeText(handle, text);
+    await writeText(handleWriter(handle), text);
   } finally {
     await handle.close();
   }
+}
+
+/** Writes some of `bytes` from `offset` on, and says how many. */
+type Writer = (bytes: Uint8Array, offset: number, length: number) => Promise<number>;
+
+const handleWriter = (handle: FileHandle): Writer => async (bytes, offset, length) => (await handle.write(bytes, offset, length)).bytesWritten;
+
+/**
+ * An inherited descriptor, written where the shell left it (`>>` appends, and a
+ * file stays open for what the script writes next). A descriptor that Node made
+ * non-blocking (a pipe) may take nothing for a moment: wait and write again.
+ */
+function descriptorWriter(fd: number): Writer {
+  const once = (bytes: Uint8Array, offset: number, length: number) =>
+    new Promise<number>((done, fail) => fsWrite(fd, bytes, offset, length, null, (err, n) => (err ? fail(err) : done(n))));
+  return async (bytes, offset, length) => {
+    for (;;) {
+      try {
+        return await once(bytes, offset, length);
+      } catch (err) {
+        if (systemCode(err) !== 'EAGAIN') throw err;
+        await new Promise((wait) => setTimeout(wait, 2));
+      }
+    }
+  };
 }
 
 const systemCode = (err: unknown): string | undefined => {
@@ -181,8 +226,8 @@ export class FileWriteError extends Error {
 }
 
 /** All of `bytes`, however many writes the system takes for them. */
-async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
-  for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+async function writeAll(write: Writer, bytes: Uint8Array): Promise<void> {
+  for (let done = 0; done < bytes.length; ) done += await write(bytes, done, bytes.length - done);
 }
 
 /**
@@ -191,12 +236,12 @@ async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
  * before its buffer is filled again, see utf8Batches). Whatever fails, no write
  * is left running on the handle.
  */
-async function writeText(handle: FileHandle, text: Iterable<string> | string): Promise<void> {
+async function writeText(write: Writer, text: Iterable<string> | string): Promise<void> {
   let writing: Promise<void> = Promise.resolve();
   try {
     for (const bytes of utf8Batches(text)) {
       await writing;
-      writing = writeAll(handle, bytes);
+      writing = writeAll(write, bytes);
     }
   } catch (err) {
     await writing.catch(() => undefined);
@@ -210,7 +255,7 @@ async function prepare(file: string, { path: target, mode }: Target, text: Itera
   const handle = await open(temp, 'wx', 0o666);
   try {
     if (mode !== undefined) await handle.chmod(mode);
-    await writeText(handle, text);
+    await writeText(handleWriter(handle), text);
   } catch (err) {
     await handle.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);

@@ -20,9 +20,10 @@ export const CHALK_SGR = /\u001b\[[0-9;]*m/g;
  * Characters a terminal (or a reader of a log) treats as something other than
  * visible text: C0 controls except the report's own newline, DEL and C1
  * controls, bidi embeddings/overrides/isolates/marks (Trojan Source), zero-width
- * characters, the BOM, and the Unicode line and paragraph separators.
+ * characters, the word joiner, invisible operators and tag characters, the BOM,
+ * and the Unicode line and paragraph separators.
  */
-export const UNSAFE_TEXT = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/;
+export const UNSAFE_TEXT = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\uDB40[\uDC00-\uDC7F]/;
 
 /** Each unsafe character of `text` with its offset, for a readable failure. */
 export function unsafeChars(text: string): string[] {

@@ -50,11 +50,12 @@ export async function runAnalyze(ctx: CommandContext, file: string, cliFlags: An
   let effect: string | undefined;
   try {
     const loadedRules = loadRules([...(config?.ruleDirectories ?? []), ...flags.rules], { builtIn: flags.builtinRules });
-    const rules = selectRules(loadedRules, config);
+    const looksLive = flags.verify === true || flags.replay !== undefined || flags.record !== undefined;
+    const rules = selectRules(loadedRules, config, { live: looksLive });
     const model = loadModel(file);
     graph = model.graph;
     let verification: VerificationFacts | undefined;
-    if (flags.verify || flags.replay !== undefined || flags.record !== undefined) {
+    if (looksLive) {
       const outcome = await runLiveChecks(graph, flags, ctx.io);
       if (!outcome.ok) return refuseUsage(ctx, 'analyze', outcome.usage);
       const { evidence: _evidence, ...facts } = outcome.result;
