@@ -3,7 +3,7 @@
  * that is empty, that names one of the command's inputs, or that another
  * output names too is bad usage.
  */
-import { fstatSync, lstatSync, realpathSync, statSync } from 'node:fs';
+import { type Stats, fstatSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { terminalSafe } from '../report/escape.js';
 import { streamDescriptor } from '../util/stream-names.js';
@@ -43,13 +43,21 @@ export function outputProblem(inputs: readonly NamedFile[], outputs: readonly Na
 function namesOf(file: string, as: 'read' | 'written'): string[] {
   const names = [`path:${resolve(file)}`];
   try {
-    const descriptor = as === 'written' ? streamDescriptor(file) : undefined;
-    const own = descriptor === undefined && as === 'written' ? lstatSync(file, { throwIfNoEntry: false }) : undefined;
-    const found = descriptor !== undefined ? fstatSync(descriptor) : own?.isSymbolicLink() ? undefined : statSync(file, { throwIfNoEntry: false });
-    if (found?.isFile()) names.push(`file:${found.dev}:${found.ino}`);
-    else if (found === undefined && descriptor === undefined) names.push(`new:${resolve(realpathSync(dirname(resolve(file))), basename(file))}`);
+    const found = fileAt(file, as);
+    if (found === 'absent') names.push(`new:${resolve(realpathSync(dirname(resolve(file))), basename(file))}`);
+    else if (found?.isFile()) names.push(`file:${found.dev}:${found.ino}`);
   } catch {
     // A path the system cannot look at is known by its name only; writing it will say why.
   }
   return names;
+}
+
+/** The file a path reads or writes: the stream's for a stream written to, 'absent' for nothing there or a link that is written over itself. */
+function fileAt(file: string, as: 'read' | 'written'): Stats | 'absent' {
+  if (as === 'written') {
+    const descriptor = streamDescriptor(file);
+    if (descriptor !== undefined) return fstatSync(descriptor);
+    if (lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) return 'absent';
+  }
+  return statSync(file, { throwIfNoEntry: false }) ?? 'absent';
 }

@@ -1,6 +1,7 @@
 /** `--format json`: the versioned report (schema: schema/ztm-report-v1.schema.json). */
 import type { AnalysisResult, GateVerdict } from '../analysis/result.js';
 import { inertJson } from './escape.js';
+import { threatEscape } from './plain-text.js';
 import { joinText } from './report-text.js';
 
 export const REPORT_SCHEMA_ID = 'https://ztm.dev/schema/ztm-report-v1.schema.json';
@@ -15,7 +16,6 @@ export interface JsonOptions {
   readonly plainThreats?: boolean;
 }
 
-const asWritten = (json: string): string => json;
 
 /**
  * The report: `JSON.stringify(report, null, 2)` with one difference, each threat
@@ -38,7 +38,7 @@ const asWritten = (json: string): string => json;
  * (inertJson): the same value, inert on a screen.
  */
 export function* jsonReport(result: AnalysisResult, verdict: GateVerdict, options: JsonOptions = {}): Generator<string> {
-  const inert = options.plainThreats ? asWritten : inertJson;
+  const inert = threatEscape(options.plainThreats);
   const shell = inertJson(JSON.stringify({ $schema: REPORT_SCHEMA_ID, ...result, threats: [], gate: verdict }, null, 2));
   const slot = '\n  "threats": []';
   const at = shell.indexOf(slot);

@@ -12,7 +12,7 @@
 import type { AnalysisResult } from '../analysis/result.js';
 import type { ModelGraph } from '../model/graph.js';
 import { cached } from '../util/cached.js';
-import { sourceIsPlain } from './escape.js';
+import { inertJson, sourceIsPlain } from './escape.js';
 
 export function threatTextIsPlain(result: AnalysisResult, graph: ModelGraph | undefined): boolean {
   if (graph?.source === undefined || result.rules.custom > 0 || result.verification !== undefined || !sourceIsPlain(result.model.file)) return false;
@@ -21,3 +21,8 @@ export function threatTextIsPlain(result: AnalysisResult, graph: ModelGraph | un
 
 /** A model's source is scanned once (about 12 ms at 10,000 components), however many reports a run writes. */
 const plainSources = new WeakMap<ModelGraph, boolean>();
+
+const asWritten = (json: string): string => json;
+
+/** What the JSON of threats goes through: inertJson, unless their text is known plain. */
+export const threatEscape = (plain: boolean | undefined): ((json: string) => string) => (plain ? asWritten : inertJson);

@@ -16,6 +16,7 @@ import { CATEGORY_TITLES, type RecommendedControl, type Severity, type Threat, i
 import { CONTROLS, isKnownControl } from '../model/catalog/controls.js';
 import { escapeMarkdown, inertJson } from './escape.js';
 import type { JsonOptions } from './json.js';
+import { threatEscape } from './plain-text.js';
 import { link } from './markdown/blocks.js';
 import { attackUrl, referenceLinks, safeUrl, securityHubUrl } from './references.js';
 import { joinText } from './report-text.js';
@@ -210,7 +211,7 @@ const RESULT_INDENT = ' '.repeat(8);
  * escaped as in the JSON report (inertJson).
  */
 export function* sarifReport(result: AnalysisResult, _verdict: GateVerdict, options: JsonOptions = {}): Generator<string> {
-  const inert = options.plainThreats ? (json: string) => json : inertJson;
+  const inert = threatEscape(options.plainThreats);
   const { log, results } = sarifParts(result);
   const shell = inertJson(JSON.stringify(log, null, 2));
   const slot = '\n      "results": []';

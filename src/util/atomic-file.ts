@@ -45,7 +45,6 @@ export interface FileText {
 interface Prepared {
   readonly file: string;
   readonly temp: string;
-  readonly target: string;
   readonly flushed: Promise<unknown>;
 }
 
@@ -79,7 +78,7 @@ export async function writeFilesAtomically(files: readonly FileText[]): Promise<
     }
     for (let i = 0; i < files.length; i++) {
       const { file, text } = files[i]!;
-      if (targets[i]!.inPlace) await writeInPlace(targets[i]!, text).catch(named(file));
+      if (targets[i]!.inPlace) await writeInPlace(file, targets[i]!, text).catch(named(file));
     }
   } catch (err) {
     await removeAll();
@@ -95,13 +94,13 @@ export async function writeFilesAtomically(files: readonly FileText[]): Promise<
  * its rename either happens or does not.
  */
 async function renameAll(prepared: readonly Prepared[], named: (file: string) => (err: unknown) => never): Promise<void> {
-  const olds = prepared.length > 1 ? await Promise.all(prepared.map((p) => keepOld(p.target))) : [];
+  const olds = prepared.length > 1 ? await Promise.all(prepared.map((p) => keepOld(p.file))) : [];
   const dropOlds = () => Promise.all(olds.map((o) => (o.kept === undefined ? undefined : unlink(o.kept).catch(() => undefined))));
   for (let i = 0; i < prepared.length; i++) {
     try {
-      await rename(prepared[i]!.temp, prepared[i]!.target);
+      await rename(prepared[i]!.temp, prepared[i]!.file);
     } catch (err) {
-      for (let j = 0; j < i; j++) await putBack(prepared[j]!.target, olds[j]!);
+      for (let j = 0; j < i; j++) await putBack(prepared[j]!.file, olds[j]!);
       await Promise.all(prepared.slice(i).map((p) => unlink(p.temp).catch(() => undefined)));
       await dropOlds();
       named(prepared[i]!.file)(err);
@@ -135,9 +134,8 @@ async function putBack(target: string, old: Old): Promise<void> {
   } else if (!old.existed) await unlink(target).catch(() => undefined);
 }
 
-/** Where a file goes: its path, the permission bits of a regular file there, whether it is written in place, and the descriptor of a stream. */
+/** How a file is written: the permission bits of a regular file there, whether it is written in place, and the descriptor of a stream. */
 interface Target {
-  readonly path: string;
   readonly mode?: number;
   readonly inPlace: boolean;
   readonly descriptor?: number;
@@ -151,24 +149,24 @@ const refusal = (file: string, code: string, why: string) => new FileWriteError(
 async function targetOf(file: string): Promise<Target> {
   // `/dev/stdout` and its kind (however written: `/dev//stdout`) are the descriptor the shell opened.
   const descriptor = streamDescriptor(file);
-  if (descriptor !== undefined) return { path: file, inPlace: true, descriptor };
+  if (descriptor !== undefined) return { inPlace: true, descriptor };
   const own = await lstat(file).catch(() => undefined);
-  if (own === undefined) return { path: file, inPlace: false };
+  if (own === undefined) return { inPlace: false };
   if (own.isSymbolicLink()) {
     // The link itself is replaced; a link to a device or a pipe is refused, never followed or replaced
     // (as root, replacing a system link such as /dev/core would break the machine).
     const behind = await stat(file).catch(() => undefined);
     if (behind !== undefined && !behind.isFile() && !behind.isDirectory()) throw refusal(file, LINK_TO_DEVICE, 'is a link to a device or a pipe');
-    return { path: file, inPlace: false };
+    return { inPlace: false };
   }
-  if (own.isFile()) return { path: file, mode: own.mode & 0o7777, inPlace: false };
+  if (own.isFile()) return { mode: own.mode & 0o7777, inPlace: false };
   // Refused before any file is written, so that no other file of the run is replaced either.
   if (own.isDirectory()) throw refusal(file, 'EISDIR', 'is a directory');
-  return { path: file, inPlace: own.isCharacterDevice() || own.isFIFO() || own.isSocket() };
+  return { inPlace: own.isCharacterDevice() || own.isFIFO() || own.isSocket() };
 }
 
 /** A device or pipe, written as it is: no temporary file, no rename, nothing to flush to a disk. A stream is its own descriptor, never reopened. */
-async function writeInPlace({ path, descriptor }: Target, text: Iterable<string> | string): Promise<void> {
+async function writeInPlace(path: string, { descriptor }: Target, text: Iterable<string> | string): Promise<void> {
   if (descriptor !== undefined) {
     await writeText(descriptorWriter(descriptor), text);
     return;
@@ -250,8 +248,8 @@ async function writeText(write: Writer, text: Iterable<string> | string): Promis
   await writing;
 }
 
-async function prepare(file: string, { path: target, mode }: Target, text: Iterable<string> | string): Promise<Prepared> {
-  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+async function prepare(file: string, { mode }: Target, text: Iterable<string> | string): Promise<Prepared> {
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   const handle = await open(temp, 'wx', 0o666);
   try {
     if (mode !== undefined) await handle.chmod(mode);
@@ -265,5 +263,5 @@ async function prepare(file: string, { path: target, mode }: Target, text: Itera
     () => handle.close().then(() => undefined, (refused: unknown) => refused),
     (refused: unknown) => handle.close().then(() => refused, () => refused),
   );
-  return { file, temp, target, flushed };
+  return { file, temp, flushed };
 }

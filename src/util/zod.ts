@@ -66,6 +66,14 @@ class Sink {
   }
 }
 
+type Def = z.core.$ZodTypeDef & Record<string, z.core.$ZodType & Record<string, z.core.$ZodType>> & { checks?: unknown[] };
+const defOf = (schema: z.core.$ZodType) => schema._zod.def as Def;
+/** Wrappers whose output, for a value that is there, is their inner schema's. */
+const WRAPPERS = new Set(['default', 'prefault', 'optional', 'nullable']);
+
+/** A key of a record that its key schema refuses, as zod reports one. */
+const invalidKey = (path: Path, key: string, issues: readonly Issue[]): Issue => ({ code: 'invalid_key', origin: 'record', path, input: key, issues, message: 'Invalid key in record' }) as Issue;
+
 export interface BoundedOptions {
   /** Entries checked at once in a long list or mapping (tests make it small). */
   readonly chunk?: number;
@@ -95,9 +103,9 @@ export function safeParseBounded<T extends z.ZodType>(schema: T, value: unknown,
   }
   if (result === undefined) {
     const data = gather(schema, value, sink, overflowed);
-    if (data !== FAILED && sink.issues.length === 0) result = { success: true, data } as z.ZodSafeParseResult<z.output<T>>;
-    else if (listingStopped(sink.issues)) return { success: false, error: new z.ZodError(sink.issues) } as z.ZodSafeParseResult<z.output<T>>;
-    else result = { success: false, error: new z.ZodError(sink.issues) } as z.ZodSafeParseResult<z.output<T>>;
+    result = (data !== FAILED && sink.issues.length === 0 ? { success: true, data } : { success: false, error: new z.ZodError(sink.issues) }) as z.ZodSafeParseResult<z.output<T>>;
+    // Past the problems ztm lists, it checks nothing more.
+    if (listingStopped(sink.issues)) return result;
   }
   const proto = protoKeys(schema, value, result.success ? result.data : undefined, []);
   if (proto.length === 0) return result;
@@ -117,18 +125,14 @@ const holdsRecord = new WeakMap<z.core.$ZodType, boolean>();
  */
 function protoKeys(schema: z.core.$ZodType, value: unknown, data: unknown, path: Path): Issue[] {
   if (!reachesRecord(schema) || value === null || typeof value !== 'object') return [];
-  const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, z.core.$ZodType & Record<string, z.core.$ZodType>>;
+  const def = defOf(schema);
+  if (WRAPPERS.has(def.type)) return protoKeys(def.innerType!, value, data, path);
   const below = (s: z.core.$ZodType, key: PropertyKey): Issue[] => {
     const v = (value as Record<PropertyKey, unknown>)[key as string];
     const d = data !== null && typeof data === 'object' ? (data as Record<PropertyKey, unknown>)[key as string] : undefined;
     return Object.hasOwn(value, key) ? protoKeys(s, v, d, [...path, key]) : [];
   };
   switch (def.type) {
-    case 'default':
-    case 'prefault':
-    case 'optional':
-    case 'nullable':
-      return protoKeys(def.innerType!, value, data, path);
     case 'array':
       return Array.isArray(value) && reachesRecord(def.element!) ? value.flatMap((_, i) => below(def.element!, i)) : [];
     case 'object':
@@ -139,7 +143,7 @@ function protoKeys(schema: z.core.$ZodType, value: unknown, data: unknown, path:
       if (!Object.hasOwn(value, '__proto__')) return issues;
       const at = [...path, '__proto__'];
       const key = z.safeParse(def.keyType!, '__proto__');
-      if (!key.success) return [...issues, { code: 'invalid_key', origin: 'record', path: at, input: '__proto__', issues: key.error.issues, message: 'Invalid key in record' } as Issue];
+      if (!key.success) return [...issues, invalidKey(at, '__proto__', key.error.issues)];
       const entry = z.safeParse(def.valueType!, (value as Record<string, unknown>)['__proto__']);
       if (!entry.success) return [...issues, ...entry.error.issues.map((i) => ({ ...i, path: [...at, ...i.path] }))];
       if (data !== null && typeof data === 'object') Object.defineProperty(data, '__proto__', { value: entry.data, enumerable: true, writable: true, configurable: true });
@@ -154,13 +158,12 @@ function reachesRecord(schema: z.core.$ZodType): boolean {
   const known = holdsRecord.get(schema);
   if (known !== undefined) return known;
   holdsRecord.set(schema, false); // a schema that refers to itself
-  const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, z.core.$ZodType>;
-  const inner = def.type === 'default' || def.type === 'prefault' || def.type === 'optional' || def.type === 'nullable' ? [def.innerType!] : def.type === 'array' ? [def.element!] : def.type === 'object' ? Object.values(def.shape as unknown as Record<string, z.core.$ZodType>) : [];
+  const def = defOf(schema);
+  const inner = WRAPPERS.has(def.type) ? [def.innerType!] : def.type === 'array' ? [def.element!] : def.type === 'object' ? Object.values(def.shape as unknown as Record<string, z.core.$ZodType>) : [];
   const holds = def.type === 'record' || inner.some(reachesRecord);
   holdsRecord.set(schema, holds);
   return holds;
 }
-
 
 /** The issues gathered part by part, every list, mapping and object taken apart (exported for tests: they must be zod's). */
 export function issuesByParts(schema: z.ZodType, value: unknown): Issue[] {
@@ -185,10 +188,6 @@ function gather(schema: z.core.$ZodType, value: unknown, sink: Sink, split = fal
   }
 }
 
-type Def = z.core.$ZodTypeDef & Record<string, z.core.$ZodType & Record<string, z.core.$ZodType>> & { checks?: unknown[] };
-const defOf = (schema: z.core.$ZodType) => schema._zod.def as Def;
-/** Wrappers whose output, for a value that is there, is their inner schema's. */
-const WRAPPERS = new Set(['default', 'prefault', 'optional', 'nullable']);
 /** A list or mapping whose schema checks only its entries, so any chunk of it can be checked on its own. */
 const chunkable = (def: Def) => !def.checks?.length && (def.type === 'array' || (def.type === 'record' && def.keyType!._zod.values === undefined));
 
@@ -316,7 +315,7 @@ function entry(schema: z.core.$ZodType, value: Record<string, unknown>, key: str
   const def = defOf(schema);
   const k = z.safeParse(def.keyType!, key);
   if (k.success) return whole(def.valueType!, value[key], [...path, key], sink) !== FAILED;
-  sink.push({ code: 'invalid_key', origin: 'record', path: [...path, key], input: key, issues: k.error.issues, message: 'Invalid key in record' } as Issue);
+  sink.push(invalidKey([...path, key], key, k.error.issues));
   return false;
 }
 
